@@ -1,0 +1,17 @@
+"""Plain predicates for what a user may do. Views and services both call them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def can_browse(user: Any) -> bool:
+    return bool(user.is_authenticated and user.has_perm("timeline.view_timelineevent"))
+
+
+def can_upload(user: Any) -> bool:
+    return bool(user.is_authenticated and user.has_perm("sources.add_sourcetext"))
+
+
+def can_review(user: Any) -> bool:
+    return bool(user.is_authenticated and user.has_perm("coalition.change_contribution"))

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CoalitionConfig(AppConfig):
+    name = "apps.coalition"
+    label = "coalition"

@@ -1,0 +1,147 @@
+"""Who commits (members and the people who speak for them) and what they commit."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+
+from apps.core.models import TimeStampedModel
+
+
+class CommitmentType(models.TextChoices):
+    MILITARY_CAPABILITIES = "military_capabilities", "Military capabilities"
+    INTELLIGENCE = "intelligence", "Intelligence"
+    LOGISTICS = "logistics", "Logistics"
+    DIPLOMATIC = "diplomatic", "Diplomatic"
+    SANCTIONS = "sanctions", "Sanctions"
+    CEASEFIRE_MONITORING = "ceasefire_monitoring", "Ceasefire monitoring"
+    MULTINATIONAL_FORCE = "multinational_force", "Multinational force"
+    MILITARY_AID = "military_aid", "Military aid"
+    AIR_DEFENCE = "air_defence", "Air defence"
+    FINANCIAL_AID = "financial_aid", "Financial aid"
+    LEGAL_GUARANTEE = "legal_guarantee", "Legal guarantee"
+    TRAINING = "training", "Training"
+
+
+class CommitmentStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    PLEDGED = "pledged", "Pledged"
+    APPROVED = "approved", "Approved"
+    DELIVERED = "delivered", "Delivered"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Language(models.TextChoices):
+    RUSSIAN = "ru", "Russian"
+    UKRAINIAN = "uk", "Ukrainian"
+    ENGLISH = "en", "English"
+
+
+class Member(models.Model):
+    """A country or organisation that can commit, identified by a stable code (spec §2)."""
+
+    class Role(models.TextChoices):
+        BENEFICIARY = "beneficiary", "Beneficiary"
+        ADVERSARY = "adversary", "Adversary"
+        PARTNER = "partner", "Partner"
+        COALITION_MEMBER = "coalition_member", "Coalition member"
+        ORGANISATION = "organisation", "Organisation"
+        COALITION = "coalition", "The coalition"
+        OTHER = "other", "Other country"
+
+    code = models.CharField(max_length=16, unique=True)
+    name_en = models.CharField(max_length=120)
+    name_ru = models.CharField(max_length=120, blank=True)
+    name_uk = models.CharField(max_length=120, blank=True)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.OTHER)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.name_en} ({self.code})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:index") + f"?member={self.code}"
+
+
+class Person(models.Model):
+    """A named official; ``member`` is whom they speak for."""
+
+    slug = models.SlugField(max_length=64, unique=True)
+    name_en = models.CharField(max_length=120)
+    name_ru = models.CharField(max_length=120, blank=True)
+    name_uk = models.CharField(max_length=120, blank=True)
+    member = models.ForeignKey(Member, null=True, blank=True, on_delete=models.SET_NULL, related_name="people")
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name_en
+
+
+class Alias(models.Model):
+    """One way the news names a member or a person; the extraction gazetteer is built from these."""
+
+    text = models.CharField(max_length=120)
+    language = models.CharField(max_length=2, choices=Language.choices, blank=True, help_text="Empty: any language.")
+    member = models.ForeignKey(Member, null=True, blank=True, on_delete=models.CASCADE, related_name="aliases")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        ordering = ["text"]
+        verbose_name_plural = "aliases"
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(member__isnull=False, person__isnull=True)
+                           | models.Q(member__isnull=True, person__isnull=False)),
+                name="alias_names_exactly_one_member_or_person",
+            ),
+            models.UniqueConstraint(fields=["text", "language", "member", "person"], name="alias_unique",
+                                    nulls_distinct=False),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class ContributionQuerySet(models.QuerySet["Contribution"]):
+    def live(self) -> ContributionQuerySet:
+        return self.exclude(review_state=Contribution.ReviewState.REJECTED)
+
+
+class Contribution(TimeStampedModel):
+    """One commitment read from one article: actor × type × status, with its evidence sentence.
+
+    A commitment's history is the chain of its contributions ordered by ``stated_on``.
+    """
+
+    class ReviewState(models.TextChoices):
+        MACHINE = "machine", "Machine-extracted"
+        CONFIRMED = "confirmed", "Confirmed"
+        CORRECTED = "corrected", "Corrected"
+        REJECTED = "rejected", "Rejected"
+
+    source = models.ForeignKey("sources.SourceText", on_delete=models.CASCADE, related_name="contributions")
+    event = models.ForeignKey("timeline.TimelineEvent", null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="contributions")
+    actor = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="contributions")
+    type = models.CharField(max_length=32, choices=CommitmentType.choices)
+    status = models.CharField(max_length=16, choices=CommitmentStatus.choices)
+    evidence = models.TextField()
+    stated_on = models.DateField(null=True, blank=True)
+    review_state = models.CharField(max_length=16, choices=ReviewState.choices, default=ReviewState.MACHINE)
+
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-stated_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "actor", "type"], name="contribution_one_per_pair_per_source"),
+        ]
+        indexes = [models.Index(fields=["actor", "type", "stated_on"], name="contribution_history")]
+
+    def __str__(self) -> str:
+        return f"{self.actor.code} {self.type} {self.status}"

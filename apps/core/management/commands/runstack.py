@@ -1,0 +1,134 @@
+"""python manage.py runstack — the whole product on one machine: what ``make run`` calls.
+
+Migrates, creates the demo users, starts web, worker and beat as child processes, ingests
+``seeds/`` through the real worker, prints the URL, and on Ctrl-C stops every child. This
+process holds the embedded PostgreSQL and Redis (when used), so they stop when it exits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from apps.accounts.services import demo_users_ensure
+from apps.core.health import check_worker
+from apps.sources import services
+from apps.sources.models import Channel, SourceText
+
+
+def database_url() -> str:
+    """A URL for the database this process uses, so children connect without starting anything."""
+    db = settings.DATABASES["default"]
+    if settings.DATABASE_URL:
+        return settings.DATABASE_URL
+    return f"postgresql://{db['USER']}@/{db['NAME']}?host={quote(db['HOST'], safe='/')}"
+
+
+class Command(BaseCommand):
+    help = "Run web, worker and beat with the demo users and the seed ingested (make run)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        self.children: list[subprocess.Popen[bytes]] = []
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        try:
+            self._prepare()
+            self._start_children(options["host"], options["port"])
+            self._seed()
+            self.stdout.write(self.style.SUCCESS(
+                f"\nCoalition Tracker is running at http://{options['host']}:{options['port']}/ — Ctrl-C stops it.\n"))
+            while all(child.poll() is None for child in self.children):
+                time.sleep(0.5)
+            self.stderr.write("A child process stopped; shutting down.")
+        except KeyboardInterrupt:
+            self.stdout.write("\nStopping…")
+        finally:
+            self._stop_children()
+
+    def _prepare(self) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write("Database migrated.")
+        if not settings.DEBUG:
+            call_command("collectstatic", interactive=False, verbosity=0)
+        self.stdout.write("Demo users (log in with one of these):")
+        for user in demo_users_ensure(password=settings.DEMO_PASSWORD):
+            shown = user.password if user.password else "(unchanged; set DEMO_PASSWORD or use the admin)"
+            self.stdout.write(f"  {user.username:<8} {shown}")
+
+    def _child_env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(DATABASE_URL=database_url(), REDIS_URL=settings.REDIS_URL, SECRET_KEY=settings.SECRET_KEY,
+                   HTTPS_ONLY="1" if settings.HTTPS_ONLY else "0", PYTHONUNBUFFERED="1")
+        return env
+
+    def _start_children(self, host: str, port: int) -> None:
+        python = sys.executable
+        bin_dir = Path(python).parent
+        beat_schedule = settings.EMBEDDED_DIR / "celerybeat-schedule"
+        settings.EMBEDDED_DIR.mkdir(parents=True, exist_ok=True)
+        if settings.DEBUG:
+            web = [python, "manage.py", "runserver", f"{host}:{port}", "--noreload"]
+        else:
+            web = [str(bin_dir / "gunicorn"), "config.wsgi", "--bind", f"{host}:{port}", "--workers", "2",
+                   "--threads", "4", "--access-logfile", "-"]
+        commands = {
+            "worker": [str(bin_dir / "celery"), "-A", "config", "worker", "--loglevel", "INFO", "--concurrency", "2",
+                       "--hostname", "worker@%h"],
+            "beat": [str(bin_dir / "celery"), "-A", "config", "beat", "--loglevel", "INFO",
+                     "--schedule", str(beat_schedule)],
+            "web": web,
+        }
+        for command in commands.values():
+            # A new process group: Ctrl-C reaches us, and we stop the children in order.
+            self.children.append(subprocess.Popen(command, env=self._child_env(), cwd=settings.BASE_DIR,
+                                                  start_new_session=True))
+        deadline = time.monotonic() + 60
+        while not check_worker():
+            if time.monotonic() > deadline:
+                raise SystemExit("The worker did not start within 60 s; see its log above.")
+            time.sleep(0.5)
+
+    def _seed(self) -> None:
+        seeds = sorted(p for p in (settings.BASE_DIR / "seeds").glob("*.txt"))
+        new = [(p.name, p.read_bytes()) for p in seeds]
+        new = [(name, data) for name, data in new if not _already_received(data)]
+        if not new:
+            self.stdout.write("Seed articles already ingested.")
+            return
+        upload = services.upload_receive(actor=None, channel=Channel.SEED, files=new, label="Seed articles")
+        deadline = time.monotonic() + 120
+        while upload.sources.filter(status__in=[SourceText.Status.QUEUED, SourceText.Status.PROCESSING]).exists():
+            if time.monotonic() > deadline:
+                self.stderr.write("The seed is still being ingested; it will appear shortly.")
+                return
+            time.sleep(0.3)
+        self.stdout.write(f"Ingested {len(new)} seed article(s) through the worker.")
+
+    def _stop_children(self) -> None:
+        for child in reversed(self.children):
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        for child in self.children:
+            try:
+                child.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                child.kill()
+
+
+def _already_received(data: bytes) -> bool:
+    digest = hashlib.sha256(data).hexdigest()
+    return SourceText.objects.filter(sha256=digest).exclude(status=SourceText.Status.DUPLICATE).exists()

@@ -1,0 +1,9 @@
+"""A pytest plugin loaded with ``-p`` before Django settings: tests get their own embedded stack.
+
+So a running ``make run`` and the test suite never share a Redis queue or a data folder.
+"""
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("EMBEDDED_DIR", str(Path(__file__).resolve().parents[2] / ".embedded-test"))

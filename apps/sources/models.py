@@ -1,0 +1,120 @@
+"""Uploaded article files: the bytes, what the ingest made of them, and the uploads they came in."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from apps.core.models import TimeStampedModel
+
+
+class Channel(models.TextChoices):
+    WEB = "web", "Web upload"
+    CLI = "cli", "Command line"
+    INBOX = "inbox", "Inbox folder"
+    SEED = "seed", "Seed"
+
+
+class UploadQuerySet(models.QuerySet["Upload"]):
+    def with_counts(self) -> UploadQuerySet:
+        """Counts per status, derived from the rows so they can never drift."""
+        S = SourceText.Status
+        return self.annotate(
+            file_count=Count("sources"),
+            queued_count=Count("sources", filter=Q(sources__status__in=[S.QUEUED, S.PROCESSING])),
+            finished_count=Count("sources", filter=~Q(sources__status__in=[S.QUEUED, S.PROCESSING])),
+            ingested_count=Count("sources", filter=Q(sources__status=S.INGESTED)),
+            duplicate_count=Count("sources", filter=Q(sources__status=S.DUPLICATE)),
+            failed_count=Count("sources", filter=Q(sources__status=S.FAILED)),
+        )
+
+
+class Upload(models.Model):
+    """One batch of files handed in together (a web upload, a CLI run, an inbox scan)."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.WEB)
+    label = models.CharField(max_length=255, blank=True, help_text="What was handed in, e.g. the zip's name.")
+
+    objects = UploadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Upload {self.pk} ({self.get_channel_display()}, {self.created_at:%Y-%m-%d %H:%M})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("sources:upload_detail", args=[self.pk])
+
+
+class SourceTextQuerySet(models.QuerySet["SourceText"]):
+    def stuck(self, *, older_than: object) -> SourceTextQuerySet:
+        """Sources whose task was lost: still queued or processing since before ``older_than``."""
+        S = SourceText.Status
+        return self.filter(status__in=[S.QUEUED, S.PROCESSING], status_changed_at__lt=older_than)
+
+
+class SourceText(TimeStampedModel):
+    """One article file. Its bytes and this row are committed before any task is queued."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        PROCESSING = "processing", "Processing"
+        INGESTED = "ingested", "Ingested"
+        FAILED = "failed", "Refused"
+        DUPLICATE = "duplicate", "Duplicate"
+
+    class DateFound(models.TextChoices):
+        HEADER = "header", "From the header"
+        TEXT = "text", "From the text"
+        UNKNOWN = "unknown", "Date unknown"
+
+    sha256 = models.CharField(max_length=64, db_index=True)
+    original_name = models.CharField(max_length=255)
+    raw_bytes = models.BinaryField(blank=True, editable=False)
+    size_bytes = models.PositiveIntegerField(default=0)
+    encoding = models.CharField(max_length=32, blank=True)
+    text = models.TextField(blank=True)
+    language = models.CharField(max_length=8, blank=True, db_index=True)
+    published_on = models.DateField(null=True, blank=True, db_index=True)
+    date_found = models.CharField(max_length=8, choices=DateFound.choices, default=DateFound.UNKNOWN)
+    agency = models.CharField(max_length=64, blank=True, db_index=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    status_changed_at = models.DateTimeField(auto_now_add=True)
+    refusal_reason = models.TextField(blank=True)
+    report = models.JSONField(default=dict, blank=True, help_text="What the ingest did: encoding, header, notes.")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    upload = models.ForeignKey(Upload, null=True, blank=True, on_delete=models.SET_NULL, related_name="sources")
+    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="duplicates")
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SourceTextQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            # The same bytes are one source; later copies are rows of status "duplicate" pointing at it.
+            # Refused files do not count, so a refusal never blocks a later, valid upload.
+            models.UniqueConstraint(
+                fields=["sha256"], name="source_sha256_unique_when_accepted",
+                condition=Q(status__in=["queued", "processing", "ingested"]),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "status_changed_at"], name="source_status_changed"),
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline:source_detail", args=[self.pk])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in {self.Status.QUEUED, self.Status.PROCESSING}

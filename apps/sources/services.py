@@ -1,0 +1,222 @@
+"""The ingest service: receive files durably, then extract them into timeline rows.
+
+Receiving stores the bytes and a ``queued`` row in one transaction and queues the task only
+after commit. Ingesting is idempotent: it locks the row, extracts (pure Python, no DB) and
+replaces the source's derived rows in one transaction. This module is the only adapter
+between Django and ``apps.extraction``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from apps import extraction
+from apps.coalition import services as coalition_services
+from apps.core.services import audit_record
+from apps.sources.archives import ArchiveLimits, IncomingFile, human_bytes, is_zip, unpack_zip
+from apps.sources.models import SourceText, Upload
+from apps.timeline import services as timeline_services
+
+logger = logging.getLogger(__name__)
+Status = SourceText.Status
+
+
+# --- Receiving ------------------------------------------------------------------------------
+
+
+def archive_limits() -> ArchiveLimits:
+    return ArchiveLimits(
+        max_file_bytes=settings.INGEST_MAX_FILE_BYTES,
+        max_entries=settings.INGEST_MAX_ZIP_ENTRIES,
+        max_total_bytes=settings.INGEST_MAX_ZIP_TOTAL_BYTES,
+        max_ratio=settings.INGEST_MAX_ZIP_RATIO,
+    )
+
+
+def incoming_files(named_data: Iterable[tuple[str, bytes]]) -> Iterator[IncomingFile]:
+    """Expand zips and apply the per-file and per-upload limits, refusing file by file."""
+    limit = settings.INGEST_MAX_FILES_PER_UPLOAD
+    count = 0
+    for name, data in named_data:
+        items = unpack_zip(name, data, archive_limits()) if is_zip(name, data[:4]) else [
+            IncomingFile(name, data, None, len(data))]
+        for item in items:
+            count += 1
+            if count > limit:
+                yield IncomingFile(item.name, None, f"One upload takes at most {limit:,} files; this one was "
+                                   "left out. Upload it again on its own.", item.size)
+            else:
+                yield item
+
+
+def upload_open(*, actor: Any, channel: str, label: str = "") -> Upload:
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    upload = Upload.objects.create(uploaded_by=user, channel=channel, label=label[:255])
+    audit_record(actor=actor, action="upload.create", obj=upload, changes={"channel": channel, "label": label})
+    return upload
+
+
+def source_receive(*, upload: Upload | None, item: IncomingFile, actor: Any = None) -> SourceText:
+    """Store one file: a queued source (task sent on commit), a duplicate, or a refusal.
+
+    Size is checked here, before the bytes are kept; every other rule runs in the worker.
+    """
+    name = item.name[:255]
+    if item.data is None:
+        return _source_refuse_on_receipt(upload=upload, name=name, size=item.size, reason=item.refusal or "",
+                                         actor=actor)
+    if len(item.data) > settings.INGEST_MAX_FILE_BYTES:
+        reason = (f"The file is {human_bytes(len(item.data))}, over the limit of "
+                  f"{human_bytes(settings.INGEST_MAX_FILE_BYTES)} per file.")
+        return _source_refuse_on_receipt(upload=upload, name=name, size=len(item.data), reason=reason, actor=actor,
+                                         sha256=hashlib.sha256(item.data).hexdigest())
+    digest = hashlib.sha256(item.data).hexdigest()
+    with transaction.atomic():
+        original = _accepted_with_digest(digest)
+        if original is None:
+            try:
+                with transaction.atomic():  # savepoint: a concurrent twin may win the unique index
+                    source = SourceText.objects.create(
+                        sha256=digest, original_name=name, raw_bytes=item.data, size_bytes=len(item.data),
+                        upload=upload, status=Status.QUEUED,
+                    )
+            except IntegrityError:
+                original = _accepted_with_digest(digest)
+                if original is None:  # the twin was refused meanwhile: nothing to point at
+                    raise
+            else:
+                from apps.sources import tasks  # tasks import this module; import at call time
+
+                tasks.source_ingest.delay_on_commit(source_id=source.pk)
+                return source
+        duplicate = SourceText.objects.create(
+            sha256=digest, original_name=name, size_bytes=len(item.data), upload=upload,
+            status=Status.DUPLICATE, duplicate_of=original, processed_at=timezone.now(),
+            refusal_reason=f"The same file was already received as “{original.original_name}”.",
+        )
+        audit_record(actor=actor, action="source.duplicate", obj=duplicate, changes={"duplicate_of": original.pk})
+        return duplicate
+
+
+def _accepted_with_digest(digest: str) -> SourceText | None:
+    return (SourceText.objects.filter(sha256=digest, status__in=[Status.QUEUED, Status.PROCESSING, Status.INGESTED])
+            .order_by("pk").first())
+
+
+def _source_refuse_on_receipt(*, upload: Upload | None, name: str, size: int, reason: str, actor: Any,
+                              sha256: str = "") -> SourceText:
+    source = SourceText.objects.create(
+        sha256=sha256, original_name=name, size_bytes=size, upload=upload, status=Status.FAILED,
+        refusal_reason=reason, processed_at=timezone.now(),
+    )
+    audit_record(actor=actor, action="source.refuse", obj=source, changes={"reason": reason})
+    return source
+
+
+def upload_receive(*, actor: Any, channel: str, files: Iterable[tuple[str, bytes]], label: str = "") -> Upload:
+    """Receive a batch: one Upload and one SourceText row per file (zips expanded)."""
+    upload = upload_open(actor=actor, channel=channel, label=label)
+    for item in incoming_files(files):
+        source_receive(upload=upload, item=item, actor=actor)
+    return upload
+
+
+def source_retry(*, source: SourceText, actor: Any) -> SourceText:
+    """Queue a refused source again (e.g. after a limit or alias change). Needs its bytes."""
+    with transaction.atomic():
+        source = SourceText.objects.select_for_update().get(pk=source.pk)
+        if source.status != Status.FAILED or not source.raw_bytes:
+            return source
+        if _accepted_with_digest(source.sha256) is not None:
+            return source
+        _status_set(source, Status.QUEUED, refusal_reason="")
+        audit_record(actor=actor, action="source.retry", obj=source)
+        from apps.sources import tasks
+
+        tasks.source_ingest.delay_on_commit(source_id=source.pk)
+    return source
+
+
+# --- Ingesting (in the worker) -------------------------------------------------------------
+
+
+def _status_set(source: SourceText, status: str, **fields: Any) -> None:
+    source.status = status
+    source.status_changed_at = timezone.now()
+    for name, value in fields.items():
+        setattr(source, name, value)
+    source.save(update_fields=["status", "status_changed_at", "updated_at", *fields])
+
+
+def source_ingest(*, source_id: int) -> SourceText | None:
+    """Extract one stored source and replace its derived rows. Safe to run twice, or at once."""
+    with transaction.atomic():
+        source = SourceText.objects.select_for_update().filter(pk=source_id).first()
+        if source is None or not source.is_pending:
+            return source  # deleted since it was queued, or finished by an earlier delivery
+        _status_set(source, Status.PROCESSING, attempts=source.attempts + 1)
+    document = extraction.extract(bytes(source.raw_bytes), filename=source.original_name, config=extraction_config())
+    with transaction.atomic():
+        source = SourceText.objects.select_for_update().get(pk=source_id)
+        if not source.is_pending:
+            return source
+        if not document.ok:
+            _status_set(source, Status.FAILED, refusal_reason=document.error or "The file was refused.",
+                        processed_at=timezone.now(), report=_report(document))
+            audit_record(actor=None, action="source.refuse", obj=source, changes={"reason": source.refusal_reason})
+            return source
+        _derived_rows_replace(source=source, document=document)
+        _status_set(
+            source, Status.INGESTED, text=document.text or "", encoding=document.encoding or "",
+            language=document.language or "", published_on=document.date, date_found=document.date_found,
+            agency=document.source or "", report=_report(document), processed_at=timezone.now(),
+        )
+    return source
+
+
+def _derived_rows_replace(*, source: SourceText, document: extraction.ExtractedDocument) -> None:
+    events = timeline_services.events_replace(source=source, document=document)
+    coalition_services.contributions_replace(source=source, document=document, events=events)
+
+
+def _report(document: extraction.ExtractedDocument) -> dict[str, Any]:
+    return {
+        "encoding": document.encoding,
+        "notes": list(document.notes),
+        "date_found": document.date_found,
+        "extraction": extraction.document_to_json(document, file=""),
+    }
+
+
+def sources_requeue_stuck(*, now: datetime | None = None) -> list[int]:
+    """Re-queue sources left queued/processing too long: their task was lost (Redis restart, dead worker)."""
+    from apps.sources import tasks
+
+    cutoff = (now or timezone.now()) - settings.INGEST_STUCK_AFTER
+    with transaction.atomic():
+        stuck = list(SourceText.objects.stuck(older_than=cutoff).select_for_update(skip_locked=True)
+                     .values_list("pk", flat=True)[:1000])
+        SourceText.objects.filter(pk__in=stuck).update(status=Status.QUEUED, status_changed_at=timezone.now())
+        for source_id in stuck:
+            tasks.source_ingest.delay_on_commit(source_id=source_id)
+    if stuck:
+        logger.warning("Re-queued %d stuck source(s): %s", len(stuck), stuck[:20])
+    return stuck
+
+
+# --- Extraction configuration --------------------------------------------------------------
+
+def extraction_config() -> extraction.ExtractionConfig:
+    """Settings and the current gazetteer (rebuilt when members, people or aliases change)."""
+    return extraction.ExtractionConfig(
+        max_file_bytes=settings.INGEST_MAX_FILE_BYTES,
+        gazetteer=coalition_services.gazetteer_current(),
+    )

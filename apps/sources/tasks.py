@@ -1,0 +1,39 @@
+"""Celery tasks: a few lines each, ids in, services do the work."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+
+from apps.sources import inbox, services
+
+
+@shared_task(
+    name="apps.sources.tasks.source_ingest",
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=2,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    max_retries=8,
+    soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
+    time_limit=settings.CELERY_TASK_TIME_LIMIT,
+)
+def source_ingest(self: object, *, source_id: int) -> None:
+    """Extract one stored source. Safe to run twice: derived rows are replaced."""
+    services.source_ingest(source_id=source_id)
+
+
+@shared_task(name="apps.sources.tasks.sources_requeue_stuck", acks_late=True)
+def sources_requeue_stuck() -> int:
+    """Beat: re-queue sources whose task was lost. The database row is the truth."""
+    return len(services.sources_requeue_stuck())
+
+
+@shared_task(name="apps.sources.tasks.inbox_scan", acks_late=True, time_limit=settings.CELERY_TASK_TIME_LIMIT * 10)
+def inbox_scan() -> int:
+    """Beat: ingest new files dropped in the inbox folder."""
+    return len(inbox.inbox_scan(settings.INGEST_INBOX_DIR))

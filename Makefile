@@ -44,7 +44,8 @@ test: install node_modules/.installed lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: install
-	$(PY) manage.py bench_ingest --articles $${BENCH_ARTICLES:-1000}
+	EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py migrate --verbosity 0
+	EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py bench_ingest --articles $${BENCH_ARTICLES:-1000}
 
 clean:
-	rm -rf .venv .tools .embedded-test node_modules
+	rm -rf .venv .tools .embedded-test .embedded-bench node_modules

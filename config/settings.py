@@ -245,7 +245,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBIL
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_SEND_TASK_EVENTS = False
 CELERY_BEAT_SCHEDULE = {
-    "requeue-stuck-sources": {"task": "apps.sources.tasks.sources_requeue_stuck", "schedule": 60.0},
+    "requeue-stuck-sources": {
+        "task": "apps.sources.tasks.sources_requeue_stuck",
+        "schedule": float(env_int("INGEST_REQUEUE_EVERY_SECONDS", 60)),
+    },
     "scan-inbox": {"task": "apps.sources.tasks.inbox_scan", "schedule": env_int("INGEST_INBOX_SCAN_SECONDS", 30)},
     "purge-old-axes-attempts": {"task": "apps.accounts.tasks.access_attempts_purge", "schedule": crontab(minute=17)},
 }

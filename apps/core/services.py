@@ -9,7 +9,9 @@ from django.db import models
 from apps.core.models import AuditEntry
 
 
-def audit_record(*, actor: Any, action: str, obj: models.Model | None = None, changes: dict | None = None) -> AuditEntry:
+def audit_record(
+    *, actor: Any, action: str, obj: models.Model | None = None, changes: dict | None = None
+) -> AuditEntry:
     """Append one audit entry. ``actor`` may be None (the system) or an anonymous user."""
     user = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEntry.objects.create(

@@ -67,7 +67,9 @@ class Review(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["draft"], condition=Q(decision="pending"), name="one_open_review_per_draft"),
+            models.UniqueConstraint(
+                fields=["draft"], condition=Q(decision="pending"), name="one_open_review_per_draft"
+            ),
         ]
 
     def __str__(self) -> str:

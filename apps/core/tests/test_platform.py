@@ -1,0 +1,112 @@
+"""Health checks, security baseline, deploy checks and the compose file."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from django.conf import settings
+from django.urls import reverse
+
+from tests.worker import test_database_url
+
+ROOT = Path(settings.BASE_DIR)
+pytestmark = pytest.mark.django_db
+
+
+def settings_env_names() -> set[str]:
+    source = (ROOT / "config" / "settings.py").read_text()
+    return set(re.findall(r'env_\w+\(\s*"([A-Z0-9_]+)"', source)) | {"DATABASE_URL", "REDIS_URL"}
+
+
+def test_healthz_needs_no_login(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+
+
+def test_readyz_is_503_without_a_live_worker(client):
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["checks"]["database"] is True and body["checks"]["broker"] is True
+    assert body["checks"]["worker"] is False
+
+
+def test_pages_carry_a_strict_csp_with_a_nonce(analyst_client):
+    response = analyst_client.get(reverse("timeline:index"))
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self' 'nonce-" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
+    html = response.content.decode()
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert scripts and all(f'nonce="{nonce}"' in tag or "src=" in tag for tag in scripts)
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>\s*\S", html), "inline script body found"
+    assert not re.search(r"\son[a-z]+=", html), "inline event handler found"
+
+
+def test_login_page_and_lockout_after_repeated_failures(client, analyst):
+    assert client.get(reverse("login")).status_code == 200
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": analyst.username, "password": "wrong"})
+    response = client.post(reverse("login"), {"username": analyst.username, "password": "correct horse battery"})
+    assert response.status_code == 429
+    assert "Too many failed log-ins" in response.content.decode()
+
+
+def test_login_works_with_the_right_password(client, analyst):
+    response = client.post(reverse("login"), {"username": analyst.username, "password": "correct horse battery"})
+    assert response.status_code == 302
+    assert client.get(reverse("timeline:index")).status_code == 200
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "DATABASE_URL": test_database_url(),
+        "REDIS_URL": settings.REDIS_URL,
+        "ALLOWED_HOSTS": "tracker.example.org",
+    }
+    env.pop("HTTPS_ONLY", None)
+    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {**os.environ, "DEBUG": "0", "DATABASE_URL": test_database_url(), "REDIS_URL": settings.REDIS_URL}
+    env.pop("SECRET_KEY", None)
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_compose_file_sets_only_variables_the_settings_read():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    assert {"postgres", "redis", "web", "worker", "beat"} <= set(services)
+    known = settings_env_names()
+    for name in ("web", "worker", "beat"):
+        service = services[name]
+        environment = dict(service.get("environment") or {})
+        unknown = set(environment) - known
+        assert not unknown, f"{name} sets variables the settings never read: {unknown}"
+        assert "healthcheck" in service or name == "beat"
+    assert "appendonly" in " ".join(services["redis"]["command"])
+    for name in ("postgres", "redis"):
+        assert "healthcheck" in services[name]
+
+
+def test_env_example_documents_every_setting():
+    documented = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    assert settings_env_names() <= documented, settings_env_names() - documented

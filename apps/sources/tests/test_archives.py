@@ -1,0 +1,57 @@
+"""Zip unpacking under limits, without a database."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from apps.sources.archives import ArchiveLimits, human_bytes, unpack_zip
+
+LIMITS = ArchiveLimits(max_file_bytes=1_000, max_entries=3, max_total_bytes=5_000, max_ratio=50)
+
+
+def make_zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_good_entries_come_out_with_their_bytes():
+    items = list(unpack_zip("a.zip", make_zip({"a.txt": b"hello", "dir/b.txt": b"world"}), LIMITS))
+    assert [(i.name, i.data, i.refusal) for i in items] == [("a.txt", b"hello", None), ("dir/b.txt", b"world", None)]
+
+
+def test_absolute_and_climbing_paths_are_refused_alone():
+    items = list(unpack_zip("a.zip", make_zip({"/etc/passwd": b"x", "../up.txt": b"y", "ok.txt": b"z"}), LIMITS))
+    refusals = {i.name: i.refusal for i in items}
+    assert "absolute path" in refusals["/etc/passwd"]
+    assert "outside the upload folder" in refusals["../up.txt"]
+    assert refusals["ok.txt"] is None
+
+
+def test_too_many_entries_refuse_the_archive():
+    items = list(unpack_zip("many.zip", make_zip({f"{i}.txt": b"x" for i in range(4)}), LIMITS))
+    assert len(items) == 1 and "at most 3" in items[0].refusal
+
+
+def test_zip_bomb_ratio_is_refused():
+    items = list(unpack_zip("bomb.zip", make_zip({"bomb.txt": b"0" * 900}), LIMITS))
+    assert "zip bomb" in items[0].refusal
+
+
+def test_total_uncompressed_size_limit():
+    limits = ArchiveLimits(max_file_bytes=4_000, max_entries=3, max_total_bytes=5_000, max_ratio=10_000)
+    items = list(unpack_zip("big.zip", make_zip({"a.txt": b"a" * 3_000, "b.txt": b"b" * 3_000}), limits))
+    assert len(items) == 1 and "unpack to" in items[0].refusal
+
+
+def test_damaged_zip_is_refused_with_a_reason():
+    items = list(unpack_zip("broken.zip", b"PK\x03\x04 not really a zip", LIMITS))
+    assert items[0].refusal == "The zip archive is damaged and could not be opened."
+
+
+def test_human_bytes():
+    assert human_bytes(999) == "999 bytes"
+    assert human_bytes(3_200_000) == "3.2 MB"

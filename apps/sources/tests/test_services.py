@@ -1,0 +1,133 @@
+"""The ingest service on a real database: durable receipt, duplicates, refusals, idempotent ingest."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from apps.coalition.models import Contribution
+from apps.sources import services
+from apps.sources.archives import IncomingFile
+from apps.sources.models import Channel, SourceText
+from apps.timeline.models import TimelineEvent
+from tests.corpus import BAD, DEV, SEED
+
+pytestmark = pytest.mark.django_db
+
+
+def receive(name: str, data: bytes) -> SourceText:
+    return services.source_receive(upload=None, item=IncomingFile(name, data, None, len(data)))
+
+
+def test_receipt_stores_bytes_and_queues_the_task_after_commit(django_capture_on_commit_callbacks):
+    data = SEED.read_bytes()
+    with django_capture_on_commit_callbacks() as callbacks:
+        source = receive(SEED.name, data)
+    source.refresh_from_db()
+    assert source.status == SourceText.Status.QUEUED
+    assert bytes(source.raw_bytes) == data
+    assert len(callbacks) == 1  # the task is sent only once the row is committed
+
+
+def test_same_bytes_twice_are_one_source_and_a_duplicate(django_capture_on_commit_callbacks):
+    data = (DEV / "005_6a9cfcc0a2e7eea0.txt").read_bytes()
+    with django_capture_on_commit_callbacks() as callbacks:
+        first = receive("005.txt", data)
+        second = receive("copy.txt", data)
+    assert second.status == SourceText.Status.DUPLICATE
+    assert second.duplicate_of == first
+    assert "005.txt" in second.refusal_reason
+    assert not second.raw_bytes
+    assert len(callbacks) == 1
+
+
+def test_oversized_file_is_refused_without_keeping_its_bytes(settings):
+    settings.INGEST_MAX_FILE_BYTES = 100
+    source = receive("big.txt", b"x" * 101)
+    assert source.status == SourceText.Status.FAILED
+    assert "over the limit" in source.refusal_reason
+    assert not source.raw_bytes
+
+
+def test_ingest_twice_leaves_the_same_rows():
+    source = receive(SEED.name, SEED.read_bytes())
+    services.source_ingest(source_id=source.pk)
+    snapshot = (list(TimelineEvent.objects.values_list("source", "headline")),
+                sorted(Contribution.objects.values_list("actor__code", "type", "status")))
+    SourceText.objects.filter(pk=source.pk).update(status=SourceText.Status.QUEUED)
+    services.source_ingest(source_id=source.pk)
+    source.refresh_from_db()
+    assert source.status == SourceText.Status.INGESTED
+    assert (list(TimelineEvent.objects.values_list("source", "headline")),
+            sorted(Contribution.objects.values_list("actor__code", "type", "status"))) == snapshot
+    assert TimelineEvent.objects.count() == 1
+    assert source.published_on.isoformat() == "2026-01-07"
+    assert source.language == "ru"
+
+
+def test_a_finished_source_is_not_ingested_again():
+    source = receive(SEED.name, SEED.read_bytes())
+    services.source_ingest(source_id=source.pk)
+    source.refresh_from_db()
+    processed_at = source.processed_at
+    services.source_ingest(source_id=source.pk)  # a late second delivery of the same task
+    source.refresh_from_db()
+    assert source.processed_at == processed_at
+    assert source.attempts == 1
+
+
+def test_refusal_in_the_worker_records_a_reason_and_nothing_else():
+    source = receive("b03_image_renamed.txt", (BAD / "b03_image_renamed.txt").read_bytes())
+    services.source_ingest(source_id=source.pk)
+    source.refresh_from_db()
+    assert source.status == SourceText.Status.FAILED
+    assert "PNG" in source.refusal_reason
+    assert not TimelineEvent.objects.filter(source=source).exists()
+    assert not Contribution.objects.filter(source=source).exists()
+
+
+def test_stuck_sources_are_requeued(django_capture_on_commit_callbacks):
+    stuck = receive(SEED.name, SEED.read_bytes())
+    fresh = receive("other.txt", b" date 2026-01-02 France pledged air defence to Ukraine.")
+    SourceText.objects.filter(pk=stuck.pk).update(status=SourceText.Status.PROCESSING,
+                                                  status_changed_at=timezone.now() - timedelta(hours=1))
+    with django_capture_on_commit_callbacks() as callbacks:
+        requeued = services.sources_requeue_stuck()
+    assert requeued == [stuck.pk]
+    assert len(callbacks) == 1
+    stuck.refresh_from_db()
+    fresh.refresh_from_db()
+    assert stuck.status == SourceText.Status.QUEUED
+    assert fresh.status == SourceText.Status.QUEUED
+
+
+def test_retry_requeues_a_refused_source(admin_user, settings):
+    source = receive("b12.txt", (BAD / "b12_impossible_date.txt").read_bytes())
+    services.source_ingest(source_id=source.pk)
+    source.refresh_from_db()
+    assert source.status == SourceText.Status.FAILED
+    services.source_retry(source=source, actor=admin_user)
+    source.refresh_from_db()
+    assert source.status == SourceText.Status.QUEUED
+    assert source.refusal_reason == ""
+
+
+def test_zip_entries_are_received_one_by_one_and_traversal_is_refused_alone():
+    upload = services.upload_receive(actor=None, channel=Channel.WEB,
+                                     files=[("b17_upload.zip", (BAD / "b17_upload.zip").read_bytes())])
+    rows = {s.original_name: s for s in upload.sources.all()}
+    assert set(rows) == {"a_ru.txt", "b_en.txt", "c_uk.txt", "../../evil.txt"}
+    assert rows["../../evil.txt"].status == SourceText.Status.FAILED
+    assert "outside the upload folder" in rows["../../evil.txt"].refusal_reason
+    assert all(rows[name].status == SourceText.Status.QUEUED for name in ("a_ru.txt", "b_en.txt", "c_uk.txt"))
+
+
+def test_files_over_the_per_upload_limit_are_refused_individually(settings):
+    settings.INGEST_MAX_FILES_PER_UPLOAD = 2
+    files = [(f"{i}.txt", f" date 2026-01-0{i + 1} Germany will send troops, said Merz {i}.".encode())
+             for i in range(3)]
+    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=files)
+    statuses = list(upload.sources.order_by("pk").values_list("status", flat=True))
+    assert statuses == ["queued", "queued", "failed"]

@@ -1,0 +1,194 @@
+"""Durability with a real Celery worker: crashes, broker loss and dropped connections lose and double nothing.
+
+These tests commit for real (transactional) so that the worker, a separate process, sees the rows.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import close_old_connections, connection
+
+from apps.coalition.models import Contribution
+from apps.core.embedded import EmbeddedRedis
+from apps.sources import services
+from apps.sources.archives import IncomingFile
+from apps.sources.models import Channel, SourceText, Upload
+from apps.timeline.models import TimelineEvent
+from config.celery import app as celery_app
+from tests.corpus import DEV
+from tests.worker import CeleryWorker
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+PENDING = [SourceText.Status.QUEUED, SourceText.Status.PROCESSING]
+# Short reconciler settings so recovery happens within the test's patience.
+FAST_RECOVERY = {"INGEST_STUCK_AFTER_SECONDS": 4, "INGEST_REQUEUE_EVERY_SECONDS": 2, "INGEST_INBOX_SCAN_SECONDS": 3600}
+
+
+@pytest.fixture
+def worker_factory(tmp_path: Path) -> Iterator[Callable[..., CeleryWorker]]:
+    celery_app.control.purge()  # messages other tests queued for rows that no longer exist
+    started: list[CeleryWorker] = []
+
+    def make(**kwargs: object) -> CeleryWorker:
+        worker = CeleryWorker(tmp_path / f"worker-{len(started)}.log", **kwargs)  # type: ignore[arg-type]
+        started.append(worker)
+        return worker
+
+    yield make
+    for worker in started:
+        worker.stop()
+
+
+def big_articles(count: int, *, size: int = 1_500_000) -> list[tuple[str, bytes]]:
+    """Distinct, long, valid articles: extracting one takes long enough to be interrupted."""
+    bodies = [p.read_text() for p in sorted(DEV.glob("0*.txt"))[:8]]
+    articles = []
+    for i in range(count):
+        body = bodies[i % len(bodies)].split(" ", 3)[-1]
+        text = f" date 2026-02-{i % 27 + 1:02d} Article {i}. " + "\n\n".join([body] * (size // len(body.encode())))
+        articles.append((f"big_{i:02d}.txt", text.encode()[:size]))
+    return articles
+
+
+def small_articles(count: int) -> list[tuple[str, bytes]]:
+    texts = [p.read_bytes() for p in sorted(DEV.glob("0*.txt"))]
+    return [(f"small_{i:02d}.txt", texts[i % len(texts)] + f"\n\nCopy {i}.".encode()) for i in range(count)]
+
+
+def wait_until(predicate: Callable[[], bool], *, timeout: float, what: str, worker: CeleryWorker | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        close_old_connections()
+        if predicate():
+            return
+        time.sleep(0.2)
+    log = worker.log() if worker else ""
+    raise AssertionError(f"timed out waiting for {what}\n{log}")
+
+
+def all_done(upload: Upload) -> bool:
+    return not upload.sources.filter(status__in=PENDING).exists()
+
+
+def assert_nothing_lost_nothing_doubled(upload: Upload, expected: int) -> None:
+    sources = list(upload.sources.all())
+    assert len(sources) == expected
+    assert {s.status for s in sources} == {SourceText.Status.INGESTED}, [(s.original_name, s.status) for s in sources]
+    for source in sources:
+        assert TimelineEvent.objects.filter(source=source).count() == 1
+        pairs = list(Contribution.objects.filter(source=source).values_list("actor_id", "type"))
+        assert len(pairs) == len(set(pairs))
+    assert SourceText.objects.count() == expected
+
+
+def test_the_worker_ingests_an_upload(worker_factory):
+    worker = worker_factory().start()
+    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=small_articles(6))
+    wait_until(lambda: all_done(upload), timeout=60, what="ingest", worker=worker)
+    assert_nothing_lost_nothing_doubled(upload, 6)
+
+
+def test_a_worker_child_killed_mid_ingest_loses_nothing(worker_factory):
+    worker = worker_factory(**FAST_RECOVERY, beat=True).start()
+    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(6))
+    wait_until(lambda: upload.sources.filter(status=SourceText.Status.PROCESSING).exists(), timeout=60,
+               what="a source in processing", worker=worker)
+    children = worker.children()
+    assert children
+    for child in children:
+        os.kill(child.pid, signal.SIGKILL)
+    wait_until(lambda: all_done(upload), timeout=180, what="recovery after SIGKILL", worker=worker)
+    assert_nothing_lost_nothing_doubled(upload, 6)
+    assert upload.sources.filter(attempts__gte=2).exists()  # the killed work ran again
+
+
+def test_the_whole_worker_killed_and_restarted_loses_nothing(worker_factory):
+    worker = worker_factory(**FAST_RECOVERY, beat=True).start()
+    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(4))
+    wait_until(lambda: upload.sources.filter(status=SourceText.Status.PROCESSING).exists(), timeout=60,
+               what="a source in processing", worker=worker)
+    worker.kill()
+    assert upload.sources.filter(status__in=PENDING).exists()
+    replacement = worker_factory(**FAST_RECOVERY, beat=True).start()
+    wait_until(lambda: all_done(upload), timeout=180, what="recovery after restart", worker=replacement)
+    assert_nothing_lost_nothing_doubled(upload, 4)
+
+
+def test_redis_killed_and_restarted_with_work_queued_loses_nothing(worker_factory):
+    if os.environ.get("REDIS_URL"):
+        pytest.skip("kills the embedded Redis; REDIS_URL points at a server these tests do not own")
+    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=small_articles(8))
+    assert upload.sources.filter(status=SourceText.Status.QUEUED).count() == 8
+    redis = EmbeddedRedis(settings.EMBEDDED_DIR / "redis")
+    state = redis._running_state()
+    assert state is not None
+    os.kill(state["pid"], signal.SIGKILL)  # no clean shutdown: whatever was not fsynced is gone
+    wait_until(lambda: redis._running_state() is None, timeout=10, what="Redis to die")
+    redis.restart()
+    worker = worker_factory(**FAST_RECOVERY, beat=True).start()
+    wait_until(lambda: all_done(upload), timeout=120, what="ingest after Redis restart", worker=worker)
+    assert_nothing_lost_nothing_doubled(upload, 8)
+
+
+def test_database_connection_dropped_mid_task_is_retried(worker_factory):
+    worker = worker_factory(**FAST_RECOVERY).start()
+    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(3))
+    wait_until(lambda: upload.sources.filter(status=SourceText.Status.PROCESSING).exists(), timeout=60,
+               what="a source in processing", worker=worker)
+    with connection.cursor() as cursor:  # cut every other session to the test database
+        cursor.execute("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       "WHERE datname = current_database() AND pid <> pg_backend_pid()) AS killed")
+        assert cursor.fetchone()[0] >= 1
+    wait_until(lambda: all_done(upload), timeout=180, what="retry after the dropped connection", worker=worker)
+    assert_nothing_lost_nothing_doubled(upload, 3)
+    for source in upload.sources.all():  # no half-written source: text and events came together
+        assert source.text and source.published_on is not None
+
+
+def test_the_same_file_uploaded_twice_at_once_is_one_source(worker_factory):
+    data = (DEV / "003_a08b9a6fd285efb4.txt").read_bytes()
+    barrier = threading.Barrier(2)
+    results: list[SourceText] = []
+
+    def upload_once(name: str) -> None:
+        try:
+            barrier.wait()
+            results.append(services.source_receive(upload=None, item=IncomingFile(name, data, None, len(data))))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=upload_once, args=(f"copy_{i}.txt",)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(s.status for s in results) == [SourceText.Status.DUPLICATE, SourceText.Status.QUEUED]
+    worker = worker_factory().start()
+    wait_until(lambda: not SourceText.objects.filter(status__in=PENDING).exists(), timeout=60, what="ingest",
+               worker=worker)
+    assert SourceText.objects.filter(status=SourceText.Status.INGESTED).count() == 1
+    assert TimelineEvent.objects.count() == 1
+
+
+def test_inbox_files_are_ingested_and_filed_by_outcome(tmp_path, worker_factory):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "good.txt").write_bytes((DEV / "010_b36f7273a0550b98.txt").read_bytes())
+    (inbox / "empty.txt").write_bytes(b"")
+    past = time.time() - 60
+    for path in inbox.iterdir():
+        os.utime(path, (past, past))
+    worker = worker_factory(INGEST_INBOX_DIR=inbox, INGEST_INBOX_SCAN_SECONDS=1, beat=True).start()
+    wait_until(lambda: (inbox / "processed" / "good.txt").exists() and (inbox / "failed" / "empty.txt").exists(),
+               timeout=60, what="the inbox scan", worker=worker)
+    assert "The file is empty." in (inbox / "failed" / "empty.txt.reason.txt").read_text()
+    assert SourceText.objects.filter(original_name="good.txt", status=SourceText.Status.INGESTED).exists()
+    assert Upload.objects.filter(channel=Channel.INBOX).exists()

@@ -257,7 +257,18 @@ CELERY_BEAT_SCHEDULE = {
 DEMO_PASSWORD = env_str("DEMO_PASSWORD")
 
 # --- Mail and logging -----------------------------------------------------------------
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Django 6.1 mailers (https://docs.djangoproject.com/en/6.1/topics/email/): the console in dev/demo, SMTP otherwise.
+_default_mail_backend = "django.core.mail.backends." + ("console" if DEBUG or USES_EMBEDDED_STACK else "smtp")
+EMAIL_BACKEND_PATH = env_str("EMAIL_BACKEND", _default_mail_backend + ".EmailBackend")
+MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
+if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": env_str("EMAIL_HOST", "localhost"),
+        "port": env_int("EMAIL_PORT", 587),
+        "username": env_str("EMAIL_HOST_USER"),
+        "password": env_str("EMAIL_HOST_PASSWORD"),
+        "use_tls": env_bool("EMAIL_USE_TLS", True),
+    }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "coalition-tracker@localhost")
 
 LOGGING = {

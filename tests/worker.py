@@ -20,7 +20,7 @@ from config.celery import app as celery_app
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_database_url() -> str:
+def database_url_of_test_db() -> str:
     db = connection.settings_dict
     host = db["HOST"] or "localhost"
     if host.startswith("/"):
@@ -38,7 +38,7 @@ class CeleryWorker:
         self.concurrency = concurrency
         self.env = {
             **os.environ,
-            "DATABASE_URL": test_database_url(),
+            "DATABASE_URL": database_url_of_test_db(),
             "REDIS_URL": settings.REDIS_URL,
             "SECRET_KEY": settings.SECRET_KEY,
             "PYTHONUNBUFFERED": "1",

@@ -11,4 +11,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"nav_can_upload": permissions.can_upload(user), "nav_is_staff": user.is_staff}
+    can_upload = permissions.can_upload(user)
+    can_review = permissions.can_review(user)
+    # The role label comes from the permissions already loaded for the checks above: no extra query.
+    role = "admin" if can_upload else "editor" if can_review else "analyst" if permissions.can_browse(user) else ""
+    return {"nav_can_upload": can_upload, "nav_can_review": can_review, "nav_role": role, "nav_is_staff": user.is_staff}

@@ -7,3 +7,5 @@ import os
 from pathlib import Path
 
 os.environ.setdefault("EMBEDDED_DIR", str(Path(__file__).resolve().parents[2] / ".embedded-test"))
+# The test client and live server speak plain HTTP; production keeps HTTPS_ONLY on (a test checks it).
+os.environ.setdefault("HTTPS_ONLY", "0")

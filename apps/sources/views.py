@@ -31,7 +31,7 @@ def _named_data(files: list[UploadedFile]) -> Iterator[tuple[str, bytes]]:
 @permission_required(can_upload)
 def upload_list(request: AuthedRequest) -> HttpResponse:
     """The upload form and the latest uploads with their counts."""
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
         files = form.cleaned_data["files"]
         label = files[0].name if len(files) == 1 else f"{len(files)} files"

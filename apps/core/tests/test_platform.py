@@ -14,7 +14,7 @@ import yaml
 from django.conf import settings
 from django.urls import reverse
 
-from tests.worker import test_database_url
+from tests.worker import database_url_of_test_db
 
 ROOT = Path(settings.BASE_DIR)
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ def test_check_deploy_is_clean_with_production_settings():
         **os.environ,
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(64),
-        "DATABASE_URL": test_database_url(),
+        "DATABASE_URL": database_url_of_test_db(),
         "REDIS_URL": settings.REDIS_URL,
         "ALLOWED_HOSTS": "tracker.example.org",
     }
@@ -83,7 +83,7 @@ def test_check_deploy_is_clean_with_production_settings():
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    env = {**os.environ, "DEBUG": "0", "DATABASE_URL": test_database_url(), "REDIS_URL": settings.REDIS_URL}
+    env = {**os.environ, "DEBUG": "0", "DATABASE_URL": database_url_of_test_db(), "REDIS_URL": settings.REDIS_URL}
     env.pop("SECRET_KEY", None)
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True,
                             text=True, timeout=120)

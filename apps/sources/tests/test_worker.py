@@ -9,8 +9,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from django.conf import settings
@@ -22,7 +21,6 @@ from apps.sources import services
 from apps.sources.archives import IncomingFile
 from apps.sources.models import Channel, SourceText, Upload
 from apps.timeline.models import TimelineEvent
-from config.celery import app as celery_app
 from tests.corpus import DEV
 from tests.worker import CeleryWorker
 
@@ -30,21 +28,6 @@ pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serial
 PENDING = [SourceText.Status.QUEUED, SourceText.Status.PROCESSING]
 # Short reconciler settings so recovery happens within the test's patience.
 FAST_RECOVERY = {"INGEST_STUCK_AFTER_SECONDS": 4, "INGEST_REQUEUE_EVERY_SECONDS": 2, "INGEST_INBOX_SCAN_SECONDS": 3600}
-
-
-@pytest.fixture
-def worker_factory(tmp_path: Path) -> Iterator[Callable[..., CeleryWorker]]:
-    celery_app.control.purge()  # messages other tests queued for rows that no longer exist
-    started: list[CeleryWorker] = []
-
-    def make(**kwargs: object) -> CeleryWorker:
-        worker = CeleryWorker(tmp_path / f"worker-{len(started)}.log", **kwargs)  # type: ignore[arg-type]
-        started.append(worker)
-        return worker
-
-    yield make
-    for worker in started:
-        worker.stop()
 
 
 def big_articles(count: int, *, size: int = 1_500_000) -> list[tuple[str, bytes]]:

@@ -16,6 +16,8 @@ class MultipleFileField(forms.FileField):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True, "accept": ".txt,.zip,text/plain"}))
+        # Empty files are refused by the ingest itself, with its own reason, like every other rule.
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:

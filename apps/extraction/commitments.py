@@ -1,0 +1,609 @@
+"""Commitments, draft statements, quotes and the source agency of an article (first version).
+
+Commitments are found sentence by sentence: the actors are the members (and the members that
+named people speak for) in the sentence, never UA or RU; a sentence without an actor inherits
+those of the sentence before (a draft's points follow the sentence naming the draft). Types come
+from keyword stems in ru/uk/en, status from the wording (spec §5, §8), and one status per
+(actor, type) per article: the most advanced, withdrawn only when nothing else is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .gazetteer import MEMBER, PERSON, Gazetteer, Mention
+
+COMMITMENT_TYPES: tuple[str, ...] = (
+    "military_capabilities",
+    "intelligence",
+    "logistics",
+    "diplomatic",
+    "sanctions",
+    "ceasefire_monitoring",
+    "multinational_force",
+    "military_aid",
+    "air_defence",
+    "financial_aid",
+    "legal_guarantee",
+    "training",
+)
+COMMITMENT_STATUSES: tuple[str, ...] = ("proposed", "pledged", "approved", "delivered", "withdrawn")
+_RANK = {"proposed": 0, "pledged": 1, "approved": 2, "delivered": 3}
+NEVER_ACTORS = frozenset({"UA", "RU"})
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+# Keyword stems per commitment type (ru, uk, en in one pattern each).
+TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "military_capabilities": _rx(
+        r"военн\w* возможност",
+        r"військов\w* спроможност",
+        r"military capabilit",
+        r"military force",
+        r"use of force",
+        r"военными средствами",
+        r"all necessary means",
+        r"авиаци\w* .{0,30}поддерж",
+        r"военн\w* сил\w* для защиты",
+    ),
+    "intelligence": _rx(
+        r"разведк",
+        r"разведыват",
+        r"розвідк",
+        r"розвідувальн",
+        r"intelligence",
+        r"surveillance",
+        r"early warning",
+        r"раннем предупрежд",
+        r"ранн\w+ попередж",
+        r"спутников",
+        r"супутников",
+        r"satellite",
+        r"данн\w+ (?:с |)беспилотник",
+    ),
+    "logistics": _rx(
+        r"логисти",
+        r"логісти",
+        r"logistic",
+        r"транспорт(?!н\w* сектор)",
+        r"снабжени",
+        r"материально-техническ",
+        r"тылов",
+        r"склад",
+        r"ремонтн",
+        r"repair",
+        r"maintenance",
+        r"аэродром",
+        r"топливн",
+        r"\bfuel\b",
+        r"depot",
+        r"spare parts",
+    ),
+    "diplomatic": _rx(
+        r"дипломатическ\w* (?:шаг|давлен|усили)",
+        r"дипломатичн\w* (?:крок|тиск)",
+        r"diplomatic (?:step|pressure|effort)",
+        r"посредни",
+        r"посередни",
+        r"mediat",
+        r"-brokered",
+        r"brokered",
+        r"донести\w* (?:это |)предложени",
+        r"организовать встречу",
+        r"площадк\w* для переговор",
+        r"keep mediating",
+        r"work with both sides",
+    ),
+    "sanctions": _rx(
+        r"санкци",
+        r"санкці",
+        r"sanction",
+        r"заморож",
+        r"immobilis",
+        r"immobiliz",
+        r"давлени\w* на (?:росси|москв)",
+        r"тиск\w* на (?:росі|москв)",
+        r"pressure on (?:russia|moscow)",
+        r"нефтегазов\w* экспорт",
+        r"keep them frozen",
+    ),
+    "ceasefire_monitoring": _rx(
+        r"мониторинг",
+        r"моніторинг",
+        r"наблюдени",
+        r"спостереж",
+        r"monitor",
+        r"verif",
+        r"контрол\w* за соблюдени",
+        r"соблюдени\w* перемири",
+        r"дотриманн\w* перемир",
+    ),
+    "multinational_force": _rx(
+        r"многонациональн",
+        r"багатонаціональн",
+        r"multinational",
+        r"reassurance force",
+        r"войск",
+        r"військ",
+        r"troops",
+        r"контингент",
+        r"contingent",
+        r"сухопутн",
+        r"deploy",
+        r"развертывани",
+        r"розгорн",
+        r"coordination cell",
+        r"координационн\w* центр",
+        r"военные хабы",
+        r"military hubs",
+        r"на земле",
+        r"on the ground",
+        r"forces? to ukraine",
+        r"военных на украин",
+        r"военных за рубеж",
+        r"солдат",
+    ),
+    "military_aid": _rx(
+        r"военн\w* помощ",
+        r"військов\w* допомог",
+        r"military aid",
+        r"military assistance",
+        r"weapons",
+        r"ammunition",
+        r"оружи",
+        r"вооружени",
+        r"озброєнн",
+        r"боеприпас",
+        r"боєприпас",
+        r"снаряд",
+        r"бронетехн",
+        r"артиллер",
+        r"артилер",
+        r"artillery",
+        r"long-range drone",
+        r"дальнобойн\w* дрон",
+        r"armoured vehicle",
+        r"военн\w* средств",
+    ),
+    "air_defence": _rx(
+        r"противовоздушн",
+        r"\bпво\b",
+        r"протиповітрян",
+        r"\bппо\b",
+        r"air defen[cs]e",
+        r"зенитн",
+        r"зенітн",
+        r"interceptor",
+        r"перехватчик",
+        r"patriot",
+        r"iris-t",
+        r"воздушного пространства",
+        r"патрулирован",
+        r"\bнеба?\b",
+        r"\bнебо\b",
+        r"skies",
+        r"air policing",
+        r"air cover",
+        r"українського неба",
+    ),
+    "financial_aid": _rx(
+        r"кредит",
+        r"\bloan",
+        r"грант",
+        r"\bgrant",
+        r"бюджетн\w* поддержк",
+        r"бюджетн\w* підтримк",
+        r"budget support",
+        r"финансов\w* помощ",
+        r"фінансов\w* допомог",
+        r"financial aid",
+        r"транш",
+        r"tranche",
+        r"make .{0,30}billion .{0,20}available",
+    ),
+    "legal_guarantee": _rx(
+        r"юридически обязывающ",
+        r"юридично обов",
+        r"legally binding",
+        r"ратифик",
+        r"ратифік",
+        r"ratif",
+        r"международн\w* договор",
+        r"treaty",
+        r"стать\w* 5",
+        r"article 5",
+        r"статт\w* 5",
+        r"силу закона",
+        r"в законе",
+    ),
+    "training": _rx(
+        r"обучени",
+        r"навчанн",
+        r"навчальн",
+        r"training",
+        r"\btrain",
+        r"учебн\w* мисси",
+        r"подготовк\w* украинск",
+        r"підготовк",
+        r"инструктор",
+        r"інструктор",
+        r"курсы",
+    ),
+}
+
+_WITHDRAWN = _rx(
+    r"\bне (?:будет|будут|направ|отправ|пошл|стан|даст)",
+    r"\bне буд\w+ (?:направ|надсил|розміщ)",
+    r"исключил",
+    r"отказал",
+    r"відмовил",
+    r"will not\b",
+    r"won't",
+    r"would not\b",
+    r"ruled out",
+    r"dropped",
+    r"no longer",
+    r"paused",
+    r"\bpause\b",
+    r"halted",
+    r"приостанов",
+    r"призупин",
+    r"removed",
+    r"suspend",
+    r"размещаться не будут",
+    r"без отправки",
+    r"не погодя",
+)
+_DELIVERED = _rx(
+    r"завершил",
+    r"завершила",
+    r"завершили",
+    r"завершен",
+    r"передал[аи]?\b",
+    r"handed over",
+    r"\bhas trained",
+    r"\bhave trained",
+    r"\btrained\b",
+    r"\bopened\b",
+    r"is operating",
+    r"возобновил",
+    r"resumed",
+    r"отримала",
+    r"получил[аи]?\b",
+    r"оплатил",
+    r"\bpaid\b",
+    r"disbursed",
+    r"надійш",
+    r"приступил\w* к работе",
+    r"следит",
+    r"зафиксировал",
+    r"finished",
+    r"completed",
+    r"вступил\w* в силу",
+    r"ended on",
+    r"провели переговор",
+    r"передачу .{0,40}заверш",
+    r"выступала посредником",
+    r"предоставивш",
+)
+_APPROVED = _rx(
+    r"утвердил",
+    r"утвердили",
+    r"затвердив",
+    r"затвердил",
+    r"ухвалил",
+    r"ухвалив",
+    r"приняли декларац",
+    r"adopted",
+    r"approved",
+    r"\bsigned\b",
+    r"подписал",
+    r"підписал",
+    r"ратифицировал",
+    r"ратифікував",
+    r"ратифікувал",
+    r"endorsed",
+    r"одобрил",
+    r"продлил",
+    r"запровадил",
+    r"ввел\w* санкц",
+    r"imposed",
+    r"\bbacked the motion",
+    r"погоджен",
+    r"reaffirmed",
+    r"decision adopted",
+)
+_PLEDGED = _rx(
+    r"\bwill\b",
+    r"\bwould\b",
+    r"ready to",
+    r"готов",
+    r"готова",
+    r"agreed",
+    r"договорил",
+    r"домовил",
+    r"пообещал",
+    r"пообіцял",
+    r"обязал",
+    r"зобов'язал",
+    r"committed",
+    r"pledged",
+    r"намерен",
+    r"будет",
+    r"будут",
+    r"продолж",
+    r"продовж",
+    r"выделит",
+    r"направит",
+    r"обеспечат",
+    r"возьм",
+    r"профинансир",
+    r"передаст",
+    r"проведет",
+    r"согласил",
+    r"согласовали",
+    r"усилят",
+    r"застосують",
+    r"\bkeep\b",
+    r"continue",
+    r"offered",
+    r"announced",
+    r"объявил",
+    r"оголосил",
+    r"заявил",
+)
+_PROPOSED = _rx(
+    r"\bcould\b",
+    r"\bmay\b",
+    r"\bmight\b",
+    r"могут",
+    r"может",
+    r"могли бы",
+    r"можлив",
+    r"возможн",
+    r"consider",
+    r"рассмотр",
+    r"розгляне",
+    r"\bdraft",
+    r"проект",
+    r"проєкт",
+    r"предусматрива",
+    r"options",
+    r"варіант",
+    r"обсужд",
+    r"обговор",
+    r"propos",
+    r"предложил",
+    r"не исключ",
+    r"expected to",
+    r"допустил",
+    r"ідеться про можлив",
+    r"мали б",
+    r"concept",
+    r"концепци",
+)
+_SKIP_SENTENCE = _rx(
+    r"призвал",
+    r"призвали",
+    r"закликав",
+    r"закликал",
+    r"\burged\b",
+    r"called on",
+    r"did not confirm",
+    r"declined to comment",
+    r"не подтвердил",
+    r"не комментировал",
+    r"no such decision",
+    r"\bdemanded\b",
+    r"потребовал",
+    r"не смогли договориться",
+    r"failed to",
+)
+
+_COALITION_WORD = _rx(
+    r"(?<!правящ)(?<!правящей )(?<!правящая )коалици\w*",
+    r"коаліці\w*",
+    r"(?<!governing )(?<!ruling )\bcoalition\b",
+)
+_GOVERNING = _rx(r"правящ\w* коалиц", r"правлячо?\w* коаліц", r"governing coalition", r"ruling coalition")
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"»”]?\s+(?=[«\"“„A-ZА-ЯЁІЇЄҐ0-9])|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    actor: str
+    type: str
+    status: str
+    evidence: str
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of a text."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_SPLIT.finditer(text):
+        if text[start : m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def sentence_status(sentence: str, *, in_draft: bool) -> str:
+    """Status a sentence's wording gives its commitments."""
+    if _WITHDRAWN.search(sentence):
+        return "withdrawn"
+    if in_draft:
+        return "proposed"
+    if _DELIVERED.search(sentence):
+        return "delivered"
+    if _APPROVED.search(sentence):
+        return "approved"
+    if _PROPOSED.search(sentence):
+        return "proposed"
+    return "pledged"
+
+
+def sentence_types(sentence: str) -> list[str]:
+    return [t for t, rx in TYPE_PATTERNS.items() if rx.search(sentence)]
+
+
+def _actors(
+    sentence: str, mentions: Iterable[Mention], person_member: dict[str, str], coalition_known: bool
+) -> list[str]:
+    actors: list[str] = []
+    for m in mentions:
+        code = m.ident if m.kind == MEMBER else person_member.get(m.ident, "") if m.kind == PERSON else ""
+        if code and code not in NEVER_ACTORS and code not in actors:
+            actors.append(code)
+    if (
+        coalition_known
+        and "COALITION" not in actors
+        and _COALITION_WORD.search(sentence)
+        and not _GOVERNING.search(sentence)
+    ):
+        actors.append("COALITION")
+    return actors
+
+
+_DRAFT_CONTEXT = _rx(
+    r"\bdraft", r"проект", r"проєкт", r"согласно документу", r"в документе", r"документ предусматр"
+)
+
+
+def extract_commitments(
+    body: str, mentions: list[Mention], gazetteer: Gazetteer, *, statement_draft: bool
+) -> list[Commitment]:
+    """Commitments of an article: unique by (actor, type), most advanced status."""
+    coalition_known = any(m.ident == "COALITION" for m in mentions)
+    best: dict[tuple[str, str], Commitment] = {}
+    withdrawn: dict[tuple[str, str], Commitment] = {}
+    previous_actors: list[str] = []
+    for start, end in split_sentences(body):
+        sentence = body[start:end].strip()
+        inside = [m for m in mentions if start <= m.start < end]
+        actors = _actors(sentence, inside, gazetteer.person_member, coalition_known)
+        types = sentence_types(sentence)
+        if not actors:
+            actors = previous_actors
+        else:
+            previous_actors = actors
+        if not types or not actors or _SKIP_SENTENCE.search(sentence):
+            continue
+        in_draft = statement_draft and bool(_DRAFT_CONTEXT.search(sentence))
+        status = sentence_status(sentence, in_draft=in_draft)
+        for actor in actors:
+            for ctype in types:
+                key = (actor, ctype)
+                item = Commitment(actor, ctype, status, sentence)
+                if status == "withdrawn":
+                    withdrawn.setdefault(key, item)
+                elif key not in best or _RANK[status] > _RANK[best[key].status]:
+                    best[key] = item
+    for key, item in withdrawn.items():
+        best.setdefault(key, item)
+    return sorted(best.values(), key=lambda c: (c.actor, c.type))
+
+
+_STATEMENT_WORDS = (
+    r"(?:заявлени|декларац|коммюнике|комюніке|заяв[иіуа]|итогов\w* документ|выводов|висновк|"
+    r"statement|declaration|communiqu|conclusions)"
+)
+_DRAFT_STATEMENT = _rx(
+    rf"(?:проект|проєкт)\w*\s+(?:\w+\s+){{0,2}}{_STATEMENT_WORDS}",
+    rf"\bdraft\w*\s+(?:\w+\s+){{0,2}}{_STATEMENT_WORDS}",
+    rf"{_STATEMENT_WORDS}\w*\s+(?:\w+\s+){{0,2}}(?:в|у|in)\s+(?:the\s+)?(?:проект|проєкт|draft)",
+)
+_DRAFT_DOCUMENT = _rx(r"(?:проект|проєкт)\w* документа", r"the draft\b", r"проекте\b", r"проєкті\b")
+_STATEMENT_ANYWHERE = _rx(_STATEMENT_WORDS)
+
+
+def is_statement_draft(text: str) -> bool:
+    """Does the article report a draft statement, declaration, communiqué or conclusions?"""
+    if _DRAFT_STATEMENT.search(text):
+        return True
+    return bool(_DRAFT_DOCUMENT.search(text) and _STATEMENT_ANYWHERE.search(text))
+
+
+_QUOTE_RE = re.compile(r"«([^«»]+)»|„([^„“”]+)[“”]|“([^“”]+)”|\"([^\"\n]+)\"")
+_TRAILING = " .,;:!?…—–-"
+
+
+def find_quotes(text: str) -> list[str]:
+    """Direct quotations: text in quotation marks, without quoted names, titles and terms."""
+    quotes: list[str] = []
+    for m in _QUOTE_RE.finditer(text):
+        inner = next(g for g in m.groups() if g is not None).strip().rstrip(_TRAILING).strip()
+        words = inner.split()
+        if len(words) < 3:
+            continue
+        significant = [w for w in words if len(w) > 3]
+        if significant and all(w[:1].isupper() for w in significant):
+            continue  # a title like "Coalition of the Willing"
+        if inner not in quotes:
+            quotes.append(inner)
+    return quotes
+
+
+# Canonical agency names and the spellings that name them.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "Reuters": ("Reuters", "Рейтер", "Рейтерс"),
+    "AFP": ("AFP", "Agence France-Presse", "Франс Пресс", "Франс-Пресс"),
+    "AP": ("AP", "Associated Press", "Ассошиэйтед Пресс", "Ассошиейтед Пресс", "Ассошіейтед Прес"),
+    "Bloomberg": ("Bloomberg", "Блумберг", "Блумберґ"),
+    "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur", "ДПА"),
+    "Politico": ("Politico", "POLITICO", "Политико", "Політико"),
+    "Financial Times": ("Financial Times", "FT", "Файнэншл таймс", "Файненшл Таймс", "Financial Times"),
+    "ANSA": ("ANSA", "АНСА"),
+    "Europa Press": ("Europa Press", "Эуропа Пресс", "Європа Прес"),
+    "Ukrinform": ("Ukrinform", "Укринформ", "Укрінформ"),
+    "Interfax-Ukraine": ("Interfax-Ukraine", "Интерфакс-Украина", "Інтерфакс-Україна"),
+    "Interfax": ("Interfax", "Интерфакс", "Інтерфакс"),
+    "TASS": ("TASS", "ТАСС"),
+    "RIA Novosti": ("RIA Novosti", "РИА Новости"),
+    "BBC": ("BBC", "Би-би-си", "Бі-Бі-Сі", "ВВС"),
+    "The Guardian": ("The Guardian", "Guardian", "Гардиан", "Гардіан"),
+    "Kyodo": ("Kyodo", "Киодо", "Кіодо"),
+    "Anadolu": ("Anadolu", "Анадолу"),
+    "ABC": ("ABC",),
+    "Deutsche Welle": ("Deutsche Welle", "DW", "Немецкая волна", "Німецька хвиля"),
+    "CNN": ("CNN",),
+    "Axios": ("Axios", "Аксиос"),
+    "The New York Times": ("The New York Times", "New York Times", "Нью-Йорк Таймс"),
+    "The Wall Street Journal": ("The Wall Street Journal", "Wall Street Journal", "WSJ"),
+    "The Washington Post": ("The Washington Post", "Washington Post", "Вашингтон пост"),
+    "UNIAN": ("UNIAN", "УНИАН", "УНІАН"),
+    "PAP": ("PAP",),
+    "Ukrainska Pravda": ("Ukrainska Pravda", "Украинская правда", "Українська правда"),
+    "Suspilne": ("Suspilne", "Суспільне"),
+}
+_AGENCY_ALT = "|".join(
+    sorted((re.escape(s) for names in AGENCIES.values() for s in names), key=len, reverse=True)
+)
+_CANONICAL = {s.lower(): canon for canon, names in AGENCIES.items() for s in names}
+_ATTRIBUTION = re.compile(
+    r"(?i:сообщает|сообщило|сообщил[аио]?|передает|передаёт|передало|пишет|повідомляє|повідомило|повідомила|"
+    r"передає|пише|according to|по данным|за даними|reports? by)\s+(?:агентство\s+|агенція\s+|издание\s+|"
+    r"видання\s+|газета\s+|the\s+)?(?P<a>" + _AGENCY_ALT + r")(?![\w-])"
+    r"|(?<![\w-])(?:the\s+)?(?P<b>"
+    + _AGENCY_ALT
+    + r")(?:\s+news agency)?\s+(?:reports|reported|said in a report)\b",
+)
+
+
+def find_source(text: str) -> str | None:
+    """The agency the text attributes itself to, by its canonical Latin name, or None."""
+    for m in _ATTRIBUTION.finditer(text):
+        name = m.group("a") or m.group("b")
+        before = text[max(0, m.start() - 25) : m.start()].lower()
+        if "ссылкой на" in before or "посиланням на" in before or "citing" in before:
+            continue
+        return _CANONICAL.get(name.lower(), name)
+    return None

@@ -1,0 +1,201 @@
+"""Scoring predictions against corpus labels (spec §7, corpus README). Pure functions on dicts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class F1:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        denominator = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / denominator if denominator else 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMisses:
+    """What one article got wrong: field → (missing, extra) or (expected, predicted)."""
+
+    file: str
+    problems: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    articles: int
+    date_accuracy: float
+    language_accuracy: float
+    source_accuracy: float
+    statement_draft_accuracy: float
+    members: F1
+    people: F1
+    types: F1
+    pairs: F1
+    status_accuracy: float
+    status_matched: int
+    unmatched_labels: tuple[str, ...] = ()
+    misses: tuple[ArticleMisses, ...] = field(default=())
+
+    def summary(self) -> dict[str, float | int]:
+        return {
+            "articles": self.articles,
+            "date": round(self.date_accuracy, 3),
+            "language": round(self.language_accuracy, 3),
+            "source": round(self.source_accuracy, 3),
+            "statement_draft": round(self.statement_draft_accuracy, 3),
+            "members_f1": round(self.members.f1, 3),
+            "people_f1": round(self.people.f1, 3),
+            "types_f1": round(self.types.f1, 3),
+            "pairs_f1": round(self.pairs.f1, 3),
+            "status_accuracy": round(self.status_accuracy, 3),
+            "status_matched": self.status_matched,
+        }
+
+
+def base_name(file: str) -> str:
+    return PurePosixPath(file.replace("\\", "/")).name
+
+
+def normalise_source(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return " ".join(value.replace("-", " ").lower().split()) or None
+
+
+def _pairs(item: Mapping[str, Any]) -> dict[tuple[str, str], str]:
+    return {(c["actor"], c["type"]): c.get("status", "") for c in item.get("commitments") or []}
+
+
+def _count(predicted: Iterable[Any], gold: Iterable[Any]) -> tuple[int, int, int]:
+    p, g = set(predicted), set(gold)
+    return len(p & g), len(p - g), len(g - p)
+
+
+def score(predictions: list[dict[str, Any]], labels: list[dict[str, Any]]) -> Scores:
+    """Micro-averaged scores of predictions matched to labels by file base name."""
+    by_name = {base_name(p["file"]): p for p in predictions}
+    totals = {"members": [0, 0, 0], "people": [0, 0, 0], "types": [0, 0, 0], "pairs": [0, 0, 0]}
+    correct = {"date": 0, "language": 0, "source": 0, "statement_draft": 0}
+    status_right = status_matched = articles = 0
+    misses: list[ArticleMisses] = []
+    unmatched: list[str] = []
+    for gold in labels:
+        name = base_name(gold["file"])
+        pred = by_name.get(name)
+        if pred is None:
+            unmatched.append(name)
+            pred = {}
+        articles += 1
+        problems: dict[str, Any] = {}
+        for key in ("date", "language", "statement_draft"):
+            if pred.get(key) == gold.get(key):
+                correct[key] += 1
+            else:
+                problems[key] = (gold.get(key), pred.get(key))
+        if normalise_source(pred.get("source")) == normalise_source(gold.get("source")):
+            correct["source"] += 1
+        else:
+            problems["source"] = (gold.get("source"), pred.get("source"))
+        gold_pairs, pred_pairs = _pairs(gold), _pairs(pred)
+        sets = {
+            "members": (pred.get("members") or [], gold.get("members") or []),
+            "people": (pred.get("people") or [], gold.get("people") or []),
+            "types": ({t for _, t in pred_pairs}, {t for _, t in gold_pairs}),
+            "pairs": (pred_pairs.keys(), gold_pairs.keys()),
+        }
+        for key, (p, g) in sets.items():
+            tp, fp, fn = _count(p, g)
+            totals[key][0] += tp
+            totals[key][1] += fp
+            totals[key][2] += fn
+            if fp or fn:
+                problems[key] = {"missing": sorted(set(g) - set(p)), "extra": sorted(set(p) - set(g))}
+        wrong_status = {}
+        for pair in gold_pairs.keys() & pred_pairs.keys():
+            status_matched += 1
+            if gold_pairs[pair] == pred_pairs[pair]:
+                status_right += 1
+            else:
+                wrong_status[pair] = (gold_pairs[pair], pred_pairs[pair])
+        if wrong_status:
+            problems["status"] = wrong_status
+        if problems:
+            misses.append(ArticleMisses(name, problems))
+    n = max(articles, 1)
+    return Scores(
+        articles=articles,
+        date_accuracy=correct["date"] / n,
+        language_accuracy=correct["language"] / n,
+        source_accuracy=correct["source"] / n,
+        statement_draft_accuracy=correct["statement_draft"] / n,
+        members=F1(*totals["members"]),
+        people=F1(*totals["people"]),
+        types=F1(*totals["types"]),
+        pairs=F1(*totals["pairs"]),
+        status_accuracy=status_right / status_matched if status_matched else 1.0,
+        status_matched=status_matched,
+        unmatched_labels=tuple(unmatched),
+        misses=tuple(misses),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class BadScores:
+    checked: int
+    correct: int
+    wrong: tuple[tuple[str, str, str], ...]  # (file, expected, got)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.checked if self.checked else 1.0
+
+
+def score_bad(outcomes: Mapping[str, bool], expectations: list[dict[str, Any]]) -> BadScores:
+    """Accept/refuse accuracy on bad inputs. `outcomes` maps file base name → accepted?
+
+    A duplicate counts as accepted; archives are skipped (they are checked through ingest).
+    """
+    checked = correct = 0
+    wrong: list[tuple[str, str, str]] = []
+    for item in expectations:
+        expect = item["expect"]
+        if expect == "archive":
+            continue
+        name = base_name(item["file"])
+        should_accept = expect in ("accept", "duplicate")
+        checked += 1
+        got = outcomes.get(name)
+        if got is not None and got == should_accept:
+            correct += 1
+        else:
+            wrong.append(
+                (
+                    name,
+                    "accept" if should_accept else "refuse",
+                    "missing" if got is None else ("accept" if got else "refuse"),
+                )
+            )
+    return BadScores(checked=checked, correct=correct, wrong=tuple(wrong))
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Small helper: one JSON object per non-empty line."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]

@@ -1,0 +1,300 @@
+"""Find members and people in a text, in any case form, with lemmatised Aho-Corasick matching.
+
+Text and aliases go through the same key function: Cyrillic words become pymorphy3 lemmas
+(the document's language picks the ru or uk analyser), Latin words are lowercased. Aliases are
+also expanded into their inflected forms (pymorphy3 lexemes, case agreement for multi-word
+names, and surname endings for foreign names the dictionaries do not know), each lemmatised the
+same way, so "Стармера", "Францією" and "Уиткоффа" all land on a pattern.
+
+Spec §8 rules applied here: "European"/"Europe"/"allies" are simply not aliases; a person's name
+wins over any member alias inside it, so a country is never taken from a name; the coalition is
+only its full name ("governing coalition" never matches); Brussels after a locative preposition
+is a mere venue and mentions nobody; a capital used as a city elsewhere (London, Ontario) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import ahocorasick
+import pymorphy3
+
+from .lexicon import MEMBERS, PEOPLE, VENUE_ONLY_ALIASES, AliasEntry, MemberEntry, PersonEntry
+
+MEMBER = "member"
+PERSON = "person"
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*|-")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+
+_VENUE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "via",
+        "в",
+        "во",
+        "из",
+        "у",
+        "до",
+        "з",
+        "із",
+        "зі",
+        "под",
+        "під",
+        "через",
+        "около",
+        "біля",
+    }
+)
+# Words next to a capital's name that show it is another city of the same name.
+_OTHER_CITY_CONTEXT: dict[str, frozenset[str]] = {
+    "GB": frozenset({"ontario", "онтарио", "онтаріо", "kentucky", "ohio"}),
+    "FR": frozenset({"texas", "техас", "tennessee"}),
+    "RU": frozenset({"idaho", "айдахо"}),
+}
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+# Endings of foreign names by the last letter of the base form (ru and uk together), aligned by case.
+_CONSONANT_ENDINGS = ("", "а", "у", "а", "ом", "е", "ові", "і", "ым", "ем", "ою")
+_A_ENDINGS = ("а", "ы", "е", "у", "ой", "е", "и", "і", "ою", "ей")
+_YA_ENDINGS = ("я", "и", "е", "ю", "ей", "е", "і", "ею", "ї")
+
+
+@lru_cache(maxsize=4)
+def morph(lang: str) -> pymorphy3.MorphAnalyzer:
+    """The pymorphy3 analyser for 'ru' or 'uk', built once."""
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, lang: str) -> str:
+    """Lowercase lemma of a Cyrillic word (first pymorphy3 parse); Latin words are just lowercased."""
+    low = word.lower().translate(_APOSTROPHES)
+    if not _CYRILLIC_RE.search(low):
+        if low.endswith("'s"):
+            low = low[:-2]
+        return low
+    parses = morph(lang).parse(low)
+    form = parses[0].normal_form if parses else low
+    return form.replace("ё", "е")
+
+
+def _flag(token: str) -> str:
+    """Case requirement an alias token puts on the text: A acronym, C capitalised, '' none."""
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "A"
+    if letters and letters[0].isupper():
+        return "C"
+    return ""
+
+
+def _token_ok(token: str, flag: str) -> bool:
+    if flag == "A":
+        letters = [c for c in token if c.isalpha()]
+        return bool(letters) and all(c.isupper() for c in letters)
+    if flag == "C":
+        return token[:1].isupper()
+    return True
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Word tokens (hyphen kept as its own token) with their character offsets."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def _name_forms(word: str) -> list[str]:
+    """Inflected forms of a foreign name pymorphy3 may not know: Стармер → Стармера, Стармером, ..."""
+    if not word[:1].isupper() or not _CYRILLIC_RE.search(word):
+        return [word]
+    last = word[-1].lower()
+    if last in "аa":
+        return [word[:-1] + e for e in _A_ENDINGS]
+    if last == "я":
+        return [word[:-1] + e for e in _YA_ENDINGS]
+    if last in "еёиоуыюэіїє":
+        return [word]
+    if last in "йь":
+        return [word, word[:-1] + "я", word[:-1] + "ю", word[:-1] + "ем", word[:-1] + "ем"]
+    return [word + e for e in _CONSONANT_ENDINGS]
+
+
+def _lexeme(word: str, lang: str) -> list[str]:
+    parses = morph(lang).parse(word.lower())
+    if not parses:
+        return [word]
+    forms = [f.word for f in parses[0].lexeme]
+    if word[:1].isupper():
+        forms = [f.capitalize() for f in forms]
+    return forms
+
+
+def _inflect_phrase(words: list[str], lang: str) -> Iterator[list[str]]:
+    """The phrase in each grammatical case, words agreeing: 'Белый дом' → 'Белом доме', ..."""
+    analyser = morph(lang)
+    for case in _CASES:
+        out: list[str] = []
+        for w in words:
+            if w == "-" or not _CYRILLIC_RE.search(w) or w.lower() in {"фон", "дер", "де"}:
+                out.append(w)
+                continue
+            parses = analyser.parse(w.lower())
+            inflected = parses[0].inflect({case}) if parses else None
+            form = inflected.word if inflected is not None else w
+            out.append(form.capitalize() if w[:1].isupper() else form)
+        yield out
+
+
+def _variants(alias: str, lang: str, *, is_person: bool) -> set[tuple[str, ...]]:
+    """Surface-form variants of an alias (as token tuples) for one analyser language."""
+    words = [t for t, _, _ in tokenize(alias)]
+    if not words:
+        return set()
+    out: set[tuple[str, ...]] = {tuple(words)}
+    if not _CYRILLIC_RE.search(alias):
+        return out
+    if len(words) == 1:
+        out.update((f,) for f in _lexeme(words[0], lang))
+        out.update((f,) for f in _name_forms(words[0]))
+        return out
+    out.update(tuple(v) for v in _inflect_phrase(words, lang))
+    if is_person or all(w[:1].isupper() or w == "-" for w in words):
+        forms = [_name_forms(w) if w[:1].isupper() else [w] for w in words]
+        for i in range(max(len(f) for f in forms)):
+            out.add(tuple(f[i] if i < len(f) else f[0] for f in forms))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: str  # MEMBER or PERSON
+    ident: str  # member code or person slug
+    start: int  # character offsets in the matched text
+    end: int
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    kind: str
+    ident: str
+    flags: tuple[str, ...]
+    venue_only: bool
+
+
+@dataclass
+class Gazetteer:
+    """Members and people matched by lemmatised alias; build once and reuse (it is read-only)."""
+
+    person_member: dict[str, str]
+    _automata: dict[str, ahocorasick.Automaton] = field(repr=False)
+    build_seconds: float = 0.0
+
+    @classmethod
+    def build(cls, members: Iterable[MemberEntry], people: Iterable[PersonEntry]) -> Gazetteer:
+        started = time.perf_counter()
+        entries: list[tuple[str, str, AliasEntry]] = []
+        person_member: dict[str, str] = {}
+        for m in members:
+            entries.extend((MEMBER, m.code, a) for a in m.aliases)
+        for p in people:
+            person_member[p.slug] = p.member_code
+            entries.extend((PERSON, p.slug, a) for a in p.aliases)
+        automata: dict[str, ahocorasick.Automaton] = {}
+        for lang in ("ru", "uk"):
+            table: dict[str, list[_Pattern]] = {}
+            for kind, ident, alias in entries:
+                cyrillic = bool(_CYRILLIC_RE.search(alias.text))
+                # Lowercase Cyrillic words (adjectives) are language-specific; names cross over.
+                if cyrillic and alias.language != lang and not alias.text[:1].isupper():
+                    continue
+                venue_only = alias.text in VENUE_ONLY_ALIASES
+                for variant in _variants(alias.text, lang, is_person=kind == PERSON):
+                    key = " " + " ".join(lemma(w, lang) for w in variant) + " "
+                    pattern = _Pattern(kind, ident, tuple(_flag(w) for w in variant), venue_only)
+                    bucket = table.setdefault(key, [])
+                    if pattern not in bucket:
+                        bucket.append(pattern)
+            automaton = ahocorasick.Automaton()
+            for key, patterns in table.items():
+                automaton.add_word(key, (key, tuple(patterns)))
+            automaton.make_automaton()
+            automata[lang] = automaton
+        return cls(
+            person_member=person_member, _automata=automata, build_seconds=time.perf_counter() - started
+        )
+
+    def find(self, text: str, language: str | None) -> list[Mention]:
+        """All member and person mentions in the text, overlaps resolved (longest, then person)."""
+        lang = "uk" if language == "uk" else "ru"
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        keys = [lemma(t, lang) for t, _, _ in tokens]
+        starts: dict[int, int] = {}
+        pos = 0
+        parts: list[str] = []
+        for i, key in enumerate(keys):
+            starts[pos] = i
+            parts.append(key)
+            pos += len(key) + 1
+        haystack = " " + " ".join(parts) + " "
+        # Candidate spans: (first token, token count, pattern)
+        candidates: list[tuple[int, int, _Pattern]] = []
+        for end, (key, patterns) in self._automata[lang].iter(haystack):
+            first_char = end - len(key) + 2  # skip the pattern's leading space
+            first = starts.get(first_char - 1)
+            if first is None:
+                continue
+            count = key.count(" ") - 1
+            for pattern in patterns:
+                window = tokens[first : first + count]
+                if all(_token_ok(tok, flag) for (tok, _, _), flag in zip(window, pattern.flags, strict=True)):
+                    candidates.append((first, count, pattern))
+        candidates.sort(key=lambda c: (-c[1], c[2].kind != PERSON, c[0]))
+        taken: dict[tuple[int, int], str] = {}
+        mentions: list[Mention] = []
+        for first, count, pattern in candidates:
+            last = first + count
+            span = (first, last)
+            if span in taken:
+                if taken[span] != pattern.kind:
+                    continue
+            elif any(first < t_end and t_start < last for t_start, t_end in taken):
+                continue
+            taken[span] = pattern.kind
+            if pattern.venue_only and first > 0 and tokens[first - 1][0].lower() in _VENUE_PREPOSITIONS:
+                continue
+            context = _OTHER_CITY_CONTEXT.get(pattern.ident)
+            if context and pattern.kind == MEMBER:
+                near = {keys[j] for j in range(max(0, first - 3), min(len(keys), last + 3))}
+                if near & context:
+                    continue
+            start_char, end_char = tokens[first][1], tokens[last - 1][2]
+            mentions.append(
+                Mention(pattern.kind, pattern.ident, start_char, end_char, text[start_char:end_char])
+            )
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def members_and_people(self, text: str, language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Sorted unique member codes and person slugs mentioned in the text."""
+        mentions = self.find(text, language)
+        members = sorted({m.ident for m in mentions if m.kind == MEMBER})
+        people = sorted({m.ident for m in mentions if m.kind == PERSON})
+        return tuple(members), tuple(people)
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer for the built-in lexicon, built once per process."""
+    return Gazetteer.build(MEMBERS, PEOPLE)

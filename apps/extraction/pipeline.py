@@ -1,0 +1,177 @@
+"""extract(bytes) → ExtractedDocument: the whole pure-Python pipeline, never raising for bad input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .commitments import extract_commitments, find_quotes, find_source, is_statement_draft, split_sentences
+from .decode import DEFAULT_MAX_FILE_BYTES, decode_bytes
+from .gazetteer import MEMBER, PERSON, Gazetteer, default_gazetteer
+from .header import DATE_FOUND_UNKNOWN, natural_language_problem, parse_header
+from .language import detect_language
+
+HEADLINE_CHARS = 200
+SNIPPET_CHARS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionConfig:
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    gazetteer: Gazetteer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedCommitment:
+    actor: str
+    type: str
+    status: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedEvent:
+    headline: str
+    snippet: str
+    occurred_on: date | None
+    members: tuple[str, ...]
+    people: tuple[str, ...]
+    commitments: tuple[ExtractedCommitment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedDocument:
+    ok: bool
+    error: str | None
+    text: str | None
+    encoding: str | None
+    notes: tuple[str, ...]
+    date: date | None
+    date_found: str
+    language: str | None
+    source: str | None
+    members: tuple[str, ...]
+    people: tuple[str, ...]
+    commitments: tuple[ExtractedCommitment, ...]
+    statement_draft: bool
+    quotes: tuple[str, ...]
+    events: tuple[ExtractedEvent, ...]
+    body: str | None
+
+
+def _refused(
+    error: str, *, text: str | None = None, encoding: str | None = None, notes: tuple[str, ...] = ()
+) -> ExtractedDocument:
+    return ExtractedDocument(
+        ok=False,
+        error=error,
+        text=text,
+        encoding=encoding,
+        notes=notes,
+        date=None,
+        date_found=DATE_FOUND_UNKNOWN,
+        language=None,
+        source=None,
+        members=(),
+        people=(),
+        commitments=(),
+        statement_draft=False,
+        quotes=(),
+        events=(),
+        body=None,
+    )
+
+
+def trim_at_word(text: str, limit: int) -> str:
+    """Text cut to at most `limit` characters at a word boundary, with an ellipsis if cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:—–-")
+    return cut + "…"
+
+
+def _lead_sentence(body: str) -> str:
+    spans = split_sentences(body)
+    if not spans:
+        return body.strip()
+    start, end = spans[0]
+    return body[start:end].strip()
+
+
+def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = None) -> ExtractedDocument:
+    """Decode, check and analyse one uploaded article. `filename` is informational (any name is fine)."""
+    config = config or ExtractionConfig()
+    decoded = decode_bytes(data, max_file_bytes=config.max_file_bytes)
+    if decoded.text is None:
+        return _refused(decoded.error or "The file could not be read.")
+    text, encoding, notes = decoded.text, decoded.encoding, decoded.notes
+    header = parse_header(text)
+    if header.error is not None:
+        return _refused(header.error, text=text, encoding=encoding, notes=notes)
+    body = header.body
+    problem = natural_language_problem(body)
+    if problem is not None:
+        return _refused(problem, text=text, encoding=encoding, notes=notes)
+    notes_list = list(notes)
+    if header.date is None:
+        notes_list.append("No date in a header or in the text: the date is unknown.")
+    elif header.date_found == "text":
+        notes_list.append(f"No date header; took the date {header.date.isoformat()} named in the text.")
+    language = detect_language(body)
+    gazetteer = config.gazetteer or default_gazetteer()
+    mentions = gazetteer.find(body, language)
+    members = tuple(sorted({m.ident for m in mentions if m.kind == MEMBER}))
+    people = tuple(sorted({m.ident for m in mentions if m.kind == PERSON}))
+    statement_draft = is_statement_draft(body)
+    commitments = tuple(
+        ExtractedCommitment(c.actor, c.type, c.status, c.evidence)
+        for c in extract_commitments(body, mentions, gazetteer, statement_draft=statement_draft)
+    )
+    event = ExtractedEvent(
+        headline=trim_at_word(_lead_sentence(body), HEADLINE_CHARS),
+        snippet=trim_at_word(body, SNIPPET_CHARS),
+        occurred_on=header.date,
+        members=members,
+        people=people,
+        commitments=commitments,
+    )
+    return ExtractedDocument(
+        ok=True,
+        error=None,
+        text=text,
+        encoding=encoding,
+        notes=tuple(notes_list),
+        date=header.date,
+        date_found=header.date_found,
+        language=language,
+        source=find_source(body),
+        members=members,
+        people=people,
+        commitments=commitments,
+        statement_draft=statement_draft,
+        quotes=tuple(find_quotes(body)),
+        events=(event,),
+        body=body,
+    )
+
+
+def document_to_json(doc: ExtractedDocument, file: str) -> dict[str, Any]:
+    """The spec §6 JSON object for one file."""
+    return {
+        "file": file,
+        "ok": doc.ok,
+        "error": doc.error,
+        "date": doc.date.isoformat() if doc.date else None,
+        "language": doc.language,
+        "source": doc.source,
+        "members": sorted(doc.members),
+        "people": sorted(doc.people),
+        "commitments": [
+            {"actor": c.actor, "type": c.type, "status": c.status, "evidence": c.evidence}
+            for c in sorted(doc.commitments, key=lambda c: (c.actor, c.type))
+        ],
+        "statement_draft": doc.statement_draft,
+        "quotes": list(doc.quotes),
+    }

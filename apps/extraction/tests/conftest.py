@@ -1,0 +1,1 @@
+"""Extraction tests need no database and no Django."""

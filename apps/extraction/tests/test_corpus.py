@@ -1,0 +1,105 @@
+"""The shared corpus: bad inputs accepted/refused as expected, dev dates and languages, scores."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from apps.extraction import default_gazetteer, document_to_json, extract
+from apps.extraction.evaluate import read_jsonl, score, score_bad
+
+CORPUS = Path("/work/shared/corpus")
+DEV = CORPUS / "dev"
+BAD = CORPUS / "bad"
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+
+
+def _expectations() -> list[dict]:
+    return read_jsonl(BAD / "expectations.jsonl") if BAD.is_dir() else []
+
+
+def _labels() -> list[dict]:
+    return read_jsonl(DEV / "labels.jsonl") if DEV.is_dir() else []
+
+
+@pytest.mark.parametrize(
+    "item", [e for e in _expectations() if e["expect"] != "archive"], ids=lambda e: e["file"]
+)
+def test_bad_input(item: dict) -> None:
+    doc = extract((BAD / item["file"]).read_bytes(), filename=item["file"])
+    if item["expect"] == "refuse":
+        assert not doc.ok
+        assert doc.error
+        return
+    assert doc.ok, doc.error
+    assert (doc.date.isoformat() if doc.date else None) == item["date"]
+    assert doc.language == item["language"]
+    if item["date"] is None:
+        assert doc.date_found == "unknown"
+
+
+@pytest.mark.parametrize("label", _labels(), ids=lambda e: e["file"])
+def test_dev_date_and_language(label: dict) -> None:
+    path = (DEV / label["file"]).resolve()
+    doc = extract(path.read_bytes(), filename=path.name)
+    assert doc.ok, doc.error
+    assert doc.date is not None and doc.date.isoformat() == label["date"]
+    assert doc.date_found == "header"
+    assert doc.language == label["language"]
+
+
+def test_dev_scores() -> None:
+    labels = _labels()
+    predictions = []
+    for label in labels:
+        path = (DEV / label["file"]).resolve()
+        predictions.append(document_to_json(extract(path.read_bytes(), filename=path.name), path.name))
+    scores = score(predictions, labels)
+    print("\ndev scores:", json.dumps(scores.summary()))
+    for miss in scores.misses:
+        print("  ", miss.file, miss.problems)
+    assert scores.articles == 41
+    assert scores.date_accuracy == 1.0
+    assert scores.language_accuracy == 1.0
+    assert scores.source_accuracy >= 0.95
+    assert scores.statement_draft_accuracy >= 0.95
+    assert scores.members.f1 >= 0.95
+    assert scores.people.f1 >= 0.95
+    assert scores.types.f1 >= 0.85
+    assert scores.pairs.f1 >= 0.7
+    assert scores.status_accuracy >= 0.7
+
+
+def test_bad_scores() -> None:
+    expectations = _expectations()
+    outcomes = {
+        e["file"]: extract((BAD / e["file"]).read_bytes(), filename=e["file"]).ok
+        for e in expectations
+        if e["expect"] != "archive"
+    }
+    result = score_bad(outcomes, expectations)
+    print(f"\nbad-input accuracy: {result.accuracy:.3f} ({result.correct}/{result.checked})")
+    assert result.accuracy == 1.0, result.wrong
+
+
+def test_throughput_and_build_time() -> None:
+    gazetteer = default_gazetteer()
+    print(f"\ngazetteer build: {gazetteer.build_seconds:.3f} s")
+    assert gazetteer.build_seconds < 2.0  # < 1 s measured; slack for loaded CI machines
+    files = [(DEV / label["file"]).resolve() for label in _labels()]
+    blobs = [(p.name, p.read_bytes()) for p in files]
+    for name, data in blobs:  # warm caches
+        extract(data, filename=name)
+    rounds = 5
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for name, data in blobs:
+            extract(data, filename=name)
+    elapsed = time.perf_counter() - started
+    rate = rounds * len(blobs) / elapsed
+    print(f"throughput: {rate:.0f} articles/s")
+    assert rate > 50

@@ -16,6 +16,7 @@ import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from psycopg_pool import ConnectionPool
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -122,7 +123,11 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------
 # Django's psycopg 3 connection pool (https://docs.djangoproject.com/en/6.1/ref/databases/#connection-pool).
 DB_POOL_MAX_SIZE = env_int("DB_POOL_MAX_SIZE", 4)
-_pool_options = {"pool": {"min_size": 1, "max_size": DB_POOL_MAX_SIZE, "timeout": 10}}
+# ``check`` tests each connection as it leaves the pool, so a database restart or a dropped
+# connection costs one reconnect instead of a failed request or task.
+_pool_options = {
+    "pool": {"min_size": 1, "max_size": DB_POOL_MAX_SIZE, "timeout": 10, "check": ConnectionPool.check_connection}
+}
 
 if DATABASE_URL:
     _database = dict(dj_database_url.parse(DATABASE_URL, conn_max_age=0))

@@ -12,12 +12,15 @@ from typing import Any
 from urllib.parse import quote
 
 import psutil
+from kombu.exceptions import OperationalError as KombuOperationalError
+from redis.exceptions import RedisError
 from django.conf import settings
 from django.db import connection
 
 from config.celery import app as celery_app
 
 ROOT = Path(__file__).resolve().parent.parent
+APPLICATION_NAME = "coalition-test-worker"
 
 
 def database_url_of_test_db() -> str:
@@ -42,6 +45,7 @@ class CeleryWorker:
             "REDIS_URL": settings.REDIS_URL,
             "SECRET_KEY": settings.SECRET_KEY,
             "PYTHONUNBUFFERED": "1",
+            "PGAPPNAME": APPLICATION_NAME,  # libpq labels the worker's sessions, so tests can cut just those
             **{key: str(value) for key, value in env.items()},
         }
         self.process: subprocess.Popen[bytes] | None = None
@@ -65,12 +69,17 @@ class CeleryWorker:
         while time.monotonic() < deadline:
             assert self.process is not None and self.process.poll() is None, self.log()
             # Children are forked once the pool is up; wait until they are there too.
-            if celery_app.control.ping(destination=[self.hostname], timeout=0.5) and (
-                len(self.children()) >= self.concurrency
-            ):
+            if self._answers_ping() and len(self.children()) >= self.concurrency:
                 return
             time.sleep(0.2)
         raise AssertionError(f"worker did not become ready:\n{self.log()}")
+
+    def _answers_ping(self) -> bool:
+        try:
+            return bool(celery_app.control.ping(destination=[self.hostname], timeout=0.5))
+        except (OSError, RedisError, KombuOperationalError):  # the broker restarted under us
+            celery_app.pool.force_close_all()
+            return False
 
     def children(self) -> list[psutil.Process]:
         assert self.process is not None

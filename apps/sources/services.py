@@ -175,7 +175,7 @@ def source_ingest(*, source_id: int) -> SourceText | None:
             return source
         _derived_rows_replace(source=source, document=document)
         _status_set(
-            source, Status.INGESTED, text=document.text or "", encoding=document.encoding or "",
+            source, Status.INGESTED, text=document.body or document.text or "", encoding=document.encoding or "",
             language=document.language or "", published_on=document.date, date_found=document.date_found,
             agency=document.source or "", report=_report(document), processed_at=timezone.now(),
         )

@@ -50,7 +50,8 @@ def page(browser: Any) -> Iterator[Any]:
 def axe_violations(page: Any) -> list[dict[str, Any]]:
     """Run axe-core (WCAG 2.0/2.1/2.2 A and AA) in the page; return the violations."""
     assert AXE.exists(), "npm ci installs axe-core (make test does)"
-    page.add_script_tag(path=str(AXE))
+    # Evaluated through the DevTools protocol, not a <script> tag: the page's CSP stays strict.
+    page.evaluate(AXE.read_text())
     result = page.evaluate(
         """async () => await axe.run(document, {runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]})"""
     )

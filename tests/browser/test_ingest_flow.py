@@ -63,6 +63,6 @@ def test_admin_uploads_and_watches_the_status_live(page, live_server, worker_fac
     assert page.get_by_text("сообщает Reuters", exact=False).first.is_visible()
     assert axe_violations(page) == []
     screenshot(page, "source")
+    assert page.console_errors == []  # no CSP violation, no failed request, no script error
     response = page.goto(f"{live_server.url}/uploads/")
     assert response.status == 403
-    assert page.console_errors == []

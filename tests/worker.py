@@ -12,10 +12,10 @@ from typing import Any
 from urllib.parse import quote
 
 import psutil
-from kombu.exceptions import OperationalError as KombuOperationalError
-from redis.exceptions import RedisError
 from django.conf import settings
 from django.db import connection
+from kombu.exceptions import OperationalError as KombuOperationalError
+from redis.exceptions import RedisError
 
 from config.celery import app as celery_app
 

@@ -44,7 +44,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.children: list[subprocess.Popen[bytes]] = []
+        # Explicit handlers: a process started in the background inherits SIGINT as ignored.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+        signal.signal(signal.SIGHUP, lambda *_: sys.exit(0))
         try:
             self._prepare()
             self._start_children(options["host"], options["port"])
@@ -71,8 +74,11 @@ class Command(BaseCommand):
 
     def _child_env(self) -> dict[str, str]:
         env = dict(os.environ)
+        # runstack serves plain HTTP (gunicorn without TLS): HTTPS-only cookies would make login impossible,
+        # so it is off unless HTTPS_ONLY says otherwise (e.g. behind a TLS proxy).
+        env.setdefault("HTTPS_ONLY", "0")
         env.update(DATABASE_URL=database_url(), REDIS_URL=settings.REDIS_URL, SECRET_KEY=settings.SECRET_KEY,
-                   HTTPS_ONLY="1" if settings.HTTPS_ONLY else "0", PYTHONUNBUFFERED="1")
+                   PYTHONUNBUFFERED="1")
         return env
 
     def _start_children(self, host: str, port: int) -> None:

@@ -76,9 +76,10 @@ class CeleryWorker:
 
     def _answers_ping(self) -> bool:
         try:
-            return bool(celery_app.control.ping(destination=[self.hostname], timeout=0.5))
-        except (OSError, RedisError, KombuOperationalError):  # the broker restarted under us
-            celery_app.pool.force_close_all()
+            # A fresh connection each time: pooled ones go stale when a test restarts the broker.
+            with celery_app.connection_for_write() as connection:
+                return bool(celery_app.control.ping(destination=[self.hostname], timeout=0.5, connection=connection))
+        except (OSError, RedisError, KombuOperationalError):
             return False
 
     def children(self) -> list[psutil.Process]:

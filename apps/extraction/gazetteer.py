@@ -237,7 +237,8 @@ class Gazetteer:
         """All member and person mentions in the text, overlaps resolved (longest, then person)."""
         lang = "uk" if language == "uk" else "ru"
         tokens = tokenize(text)
-        if not tokens:
+        # An automaton with no words (no aliases at all) cannot be searched: nothing to find.
+        if not tokens or self._automata[lang].kind == ahocorasick.EMPTY:
             return []
         keys = [lemma(t, lang) for t, _, _ in tokens]
         starts: dict[int, int] = {}

@@ -59,6 +59,11 @@ class ExtractedDocument:
     events: tuple[ExtractedEvent, ...]
     body: str | None
 
+    @classmethod
+    def refusal(cls, error: str) -> ExtractedDocument:
+        """A refused document with nothing else known (callers that must refuse on their own)."""
+        return _refused(error)
+
 
 def _refused(
     error: str, *, text: str | None = None, encoding: str | None = None, notes: tuple[str, ...] = ()

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
 from apps import extraction
@@ -163,7 +164,17 @@ def source_ingest(*, source_id: int) -> SourceText | None:
         if source is None or not source.is_pending:
             return source  # deleted since it was queued, or finished by an earlier delivery
         _status_set(source, Status.PROCESSING, attempts=source.attempts + 1)
-    document = extraction.extract(bytes(source.raw_bytes), filename=source.original_name, config=extraction_config())
+    try:
+        document = extraction.extract(bytes(source.raw_bytes), filename=source.original_name,
+                                      config=extraction_config())
+    except (DatabaseError, SoftTimeLimitExceeded):
+        raise  # transient: the task retries, or the reconciler re-queues it
+    except Exception:
+        # Extraction never raises for bad input, so this is a bug. Refuse the file (it can be
+        # retried once fixed) rather than crash, which would re-queue it forever.
+        logger.exception("Extraction crashed on source %s", source_id)
+        document = extraction.ExtractedDocument.refusal(
+            "The file could not be read because of an internal error; it was logged. Retry it later.")
     with transaction.atomic():
         source = SourceText.objects.select_for_update().get(pk=source_id)
         if not source.is_pending:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 
 from apps.accounts.models import User
+from apps.accounts.roles import roles_sync
+from apps.coalition.reference import reference_data_load
 from tests.browser.conftest import axe_violations, screenshot
 from tests.corpus import BAD, SEED
 
@@ -17,6 +20,9 @@ PASSWORD = "a long enough password 42"
 
 
 def make_user(role: str) -> User:
+    # Transactional tests flush the tables; make sure the reference data is there whatever ran before.
+    roles_sync(django_apps)
+    reference_data_load(django_apps)
     user = User.objects.create_user(username=f"{role}-browser", password=PASSWORD, is_staff=role == "admin")
     user.groups.add(Group.objects.get(name=role))
     return user

@@ -6,31 +6,11 @@ knowledge); from here on the database copy is the one admins edit and the gazett
 
 from django.db import migrations
 
+from apps.coalition.reference import reference_data_load
+
 
 def forwards(apps, schema_editor):
-    from apps.extraction.lexicon import MEMBERS, PEOPLE
-
-    Member = apps.get_model("coalition", "Member")
-    Person = apps.get_model("coalition", "Person")
-    Alias = apps.get_model("coalition", "Alias")
-    members = {}
-    for entry in MEMBERS:
-        member, _ = Member.objects.update_or_create(
-            code=entry.code,
-            defaults={"name_en": entry.name_en, "name_ru": entry.name_ru, "name_uk": entry.name_uk,
-                      "role": entry.role},
-        )
-        members[entry.code] = member
-        for alias in entry.aliases:
-            Alias.objects.get_or_create(text=alias.text, language=alias.language, member=member, person=None)
-    for entry in PEOPLE:
-        person, _ = Person.objects.update_or_create(
-            slug=entry.slug,
-            defaults={"name_en": entry.name_en, "name_ru": entry.name_ru, "name_uk": entry.name_uk,
-                      "member": members.get(entry.member_code)},
-        )
-        for alias in entry.aliases:
-            Alias.objects.get_or_create(text=alias.text, language=alias.language, member=None, person=person)
+    reference_data_load(apps)
 
 
 class Migration(migrations.Migration):

@@ -131,3 +131,14 @@ def test_files_over_the_per_upload_limit_are_refused_individually(settings):
     upload = services.upload_receive(actor=None, channel=Channel.CLI, files=files)
     statuses = list(upload.sources.order_by("pk").values_list("status", flat=True))
     assert statuses == ["queued", "queued", "failed"]
+
+
+def test_ingest_works_with_no_aliases_at_all():
+    from apps.coalition.models import Alias
+
+    Alias.objects.all().delete()  # an admin emptied the gazetteer
+    source = receive(SEED.name, SEED.read_bytes())
+    services.source_ingest(source_id=source.pk)
+    source.refresh_from_db()
+    assert source.status == SourceText.Status.INGESTED
+    assert TimelineEvent.objects.filter(source=source).count() == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -14,21 +15,33 @@ if TYPE_CHECKING:
     from apps.sources.models import SourceText
     from apps.timeline.models import TimelineEvent
 
-_gazetteer: dict[tuple[Any, ...], extraction.Gazetteer] = {}
+# Per process: the gazetteer, the table stamp it was built from, and when that stamp was last checked.
+GAZETTEER_RECHECK_SECONDS = 5.0
+_gazetteer_cache: dict[str, Any] = {"stamp": None, "gazetteer": None, "checked": float("-inf")}
+
+
+def _gazetteer_stamp() -> str:
+    return repr((
+        Alias.objects.aggregate(n=Count("id"), last=Max("id")),
+        Member.objects.aggregate(n=Count("id"), last=Max("id")),
+        Person.objects.aggregate(n=Count("id"), last=Max("id")),
+    ))
 
 
 def gazetteer_current() -> extraction.Gazetteer:
-    """The gazetteer for the current aliases; rebuilt (about 1 s) only when they changed."""
-    stamp = (
-        Alias.objects.aggregate(n=Count("id"), last=Max("id")),
-        Member.objects.count(),
-        Person.objects.aggregate(n=Count("id"), last=Max("id")),
-    )
-    key = (repr(stamp),)
-    if key not in _gazetteer:
-        _gazetteer.clear()
-        _gazetteer[key] = _gazetteer_build()
-    return _gazetteer[key]
+    """The gazetteer for the current aliases, rebuilt (under 1 s) when they changed.
+
+    The tables are looked at no more than every few seconds, so a busy worker does not pay
+    three queries per article; an alias added in the admin applies within that delay.
+    """
+    cache = _gazetteer_cache
+    now = time.monotonic()
+    if cache["gazetteer"] is None or now - cache["checked"] >= GAZETTEER_RECHECK_SECONDS:
+        stamp = _gazetteer_stamp()
+        if stamp != cache["stamp"]:
+            cache.update(stamp=stamp, gazetteer=_gazetteer_build())
+        cache["checked"] = now
+    return cache["gazetteer"]
 
 
 def _gazetteer_build() -> extraction.Gazetteer:

@@ -16,7 +16,7 @@ from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
 from apps import extraction
@@ -157,9 +157,21 @@ def _status_set(source: SourceText, status: str, **fields: Any) -> None:
     source.save(update_fields=["status", "status_changed_at", "updated_at", *fields])
 
 
+def _commit_without_waiting_for_disk() -> None:
+    """Within this transaction, do not wait for the WAL flush on commit.
+
+    Safe here and only here: everything the worker writes is derived from the source row,
+    which was committed durably on receipt. If PostgreSQL crashes before the flush, the row
+    reverts to queued/processing and the reconciler ingests it again (idempotently).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
 def source_ingest(*, source_id: int) -> SourceText | None:
     """Extract one stored source and replace its derived rows. Safe to run twice, or at once."""
     with transaction.atomic():
+        _commit_without_waiting_for_disk()
         source = SourceText.objects.select_for_update().filter(pk=source_id).first()
         if source is None or not source.is_pending:
             return source  # deleted since it was queued, or finished by an earlier delivery
@@ -176,6 +188,7 @@ def source_ingest(*, source_id: int) -> SourceText | None:
         document = extraction.ExtractedDocument.refusal(
             "The file could not be read because of an internal error; it was logged. Retry it later.")
     with transaction.atomic():
+        _commit_without_waiting_for_disk()
         source = SourceText.objects.select_for_update().get(pk=source_id)
         if not source.is_pending:
             return source

@@ -12,6 +12,7 @@ from .pipeline import (
     ExtractionConfig,
     document_to_json,
     extract,
+    warm_up,
 )
 
 __all__ = [
@@ -25,4 +26,5 @@ __all__ = [
     "default_gazetteer",
     "document_to_json",
     "extract",
+    "warm_up",
 ]

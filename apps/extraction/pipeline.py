@@ -134,9 +134,12 @@ def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = Non
         ExtractedCommitment(c.actor, c.type, c.status, c.evidence)
         for c in extract_commitments(body, mentions, gazetteer, statement_draft=statement_draft)
     )
+    lead = _lead_sentence(body)
+    # The snippet carries on after the headline rather than repeating it.
+    rest = body.split(lead, 1)[-1].strip() if lead else body
     event = ExtractedEvent(
-        headline=trim_at_word(_lead_sentence(body), HEADLINE_CHARS),
-        snippet=trim_at_word(body, SNIPPET_CHARS),
+        headline=trim_at_word(lead, HEADLINE_CHARS),
+        snippet=trim_at_word(rest or body, SNIPPET_CHARS),
         occurred_on=header.date,
         members=members,
         people=people,
@@ -180,3 +183,15 @@ def document_to_json(doc: ExtractedDocument, file: str) -> dict[str, Any]:
         "statement_draft": doc.statement_draft,
         "quotes": list(doc.quotes),
     }
+
+
+def warm_up() -> None:
+    """Load the morphology dictionaries and language models now rather than on the first article.
+
+    A worker calls this once before it forks its children, so they share the loaded data.
+    """
+    from .gazetteer import morph
+
+    morph("ru")
+    morph("uk")
+    detect_language("Warm-up text: the coalition pledged air defence to Ukraine.")

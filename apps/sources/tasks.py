@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from celery import shared_task
+from celery.signals import worker_init
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
+from apps import extraction
 from apps.sources import inbox, services
+
+
+@worker_init.connect
+def extraction_warm_up(**kwargs: Any) -> None:
+    """Load dictionaries and language models in the worker before it forks: children share them."""
+    extraction.warm_up()
 
 
 @shared_task(

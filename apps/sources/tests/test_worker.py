@@ -175,3 +175,10 @@ def test_inbox_files_are_ingested_and_filed_by_outcome(tmp_path, worker_factory)
     assert "The file is empty." in (inbox / "failed" / "empty.txt.reason.txt").read_text()
     assert SourceText.objects.filter(original_name="good.txt", status=SourceText.Status.INGESTED).exists()
     assert Upload.objects.filter(channel=Channel.INBOX).exists()
+
+
+def test_readyz_is_200_with_a_live_worker(worker_factory, client):
+    worker_factory().start()
+    response = client.get("/readyz")
+    assert response.status_code == 200, response.content
+    assert response.json()["checks"] == {"database": True, "broker": True, "worker": True}

@@ -1,4 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from apps.coalition.models import Alias, Contribution, Member, Person
 
@@ -28,6 +30,15 @@ class PersonAdmin(admin.ModelAdmin):
 
 @admin.register(Alias)
 class AliasAdmin(admin.ModelAdmin):
+    actions = ["reextract_everything"]
+
+    @admin.action(description="Re-extract every source with the current aliases", permissions=["change"])
+    def reextract_everything(self, request: HttpRequest, queryset: QuerySet[Alias]) -> None:
+        from apps.sources.services import sources_reextract_queue
+
+        queued = sources_reextract_queue(actor=request.user)
+        self.message_user(request, f"Queued {queued} source(s) for re-extraction.", messages.SUCCESS)
+
     list_display = ["text", "language", "member", "person"]
     list_filter = ["language"]
     list_select_related = ["member", "person"]

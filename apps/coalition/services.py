@@ -28,6 +28,11 @@ def _gazetteer_stamp() -> str:
     ))
 
 
+def gazetteer_invalidate() -> None:
+    """Look at the tables again on the next call (this process only; workers notice within seconds)."""
+    _gazetteer_cache["checked"] = float("-inf")
+
+
 def gazetteer_current() -> extraction.Gazetteer:
     """The gazetteer for the current aliases, rebuilt (under 1 s) when they changed.
 

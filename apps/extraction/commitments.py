@@ -128,8 +128,8 @@ TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"багатонаціональн",
         r"multinational",
         r"reassurance force",
-        r"войск",
-        r"військ",
+        r"войск(?!ов)",
+        r"військ(?!ов)",
         r"troops",
         r"контингент",
         r"contingent",
@@ -455,13 +455,27 @@ def sentence_types(sentence: str) -> list[str]:
     return [t for t, rx in TYPE_PATTERNS.items() if rx.search(sentence)]
 
 
+def _member_code(m: Mention, person_member: dict[str, str]) -> tuple[str, bool]:
+    """The member a mention stands for and whether it came from a person's name."""
+    if m.kind == MEMBER:
+        return m.ident, False
+    if m.kind == PERSON:
+        return person_member.get(m.ident, ""), True
+    return "", False
+
+
 def _actors(
     sentence: str, mentions: Iterable[Mention], person_member: dict[str, str], coalition_known: bool
 ) -> list[str]:
     actors: list[str] = []
+    via_person: set[str] = set()
+    via_name: set[str] = set()
     for m in mentions:
-        code = m.ident if m.kind == MEMBER else person_member.get(m.ident, "") if m.kind == PERSON else ""
-        if code and code not in NEVER_ACTORS and code not in actors:
+        code, person = _member_code(m, person_member)
+        if not code or code in NEVER_ACTORS:
+            continue
+        (via_person if person else via_name).add(code)
+        if code not in actors:
             actors.append(code)
     if (
         coalition_known
@@ -470,12 +484,48 @@ def _actors(
         and not _GOVERNING.search(sentence)
     ):
         actors.append("COALITION")
+    if "COALITION" in actors and _COALITION_WORD.search(sentence):
+        # A leader who says what the coalition will do speaks for it: "Macron said the coalition would ...".
+        actors = [a for a in actors if a in via_name or a == "COALITION"]
     return actors
 
 
 _DRAFT_CONTEXT = _rx(
     r"\bdraft", r"проект", r"проєкт", r"согласно документу", r"в документе", r"документ предусматр"
 )
+# A sentence that speaks of a document's contents without naming who issued it.
+_DOCUMENT_REF = _rx(
+    r"\bдокумент",
+    r"декларац",
+    r"в тексте",
+    r"у тексті",
+    r"висновк",
+    r"выводах",
+    r"коммюнике",
+    r"комюніке",
+    r"\bthe (?:text|document|declaration|statement|communiqu\w*|conclusions|draft)\b",
+    r"\b(?:проект|проєкт)\w*",
+)
+_DOCUMENT_NOUN = _rx(
+    r"документ",
+    r"декларац",
+    r"заявлени",
+    r"заяв[иу]\b",
+    r"коммюнике",
+    r"комюніке",
+    r"вывод",
+    r"висновк",
+    r"\b(?:text|document|declaration|statement|communiqu\w*|conclusions)\b",
+)
+_ISSUER_ORDER = ("COALITION", "EU", "NATO", "UN")
+
+
+def _issuer(actors: list[str]) -> list[str]:
+    """The body that issues a document named with these actors: the coalition or an organisation first."""
+    for code in _ISSUER_ORDER:
+        if code in actors:
+            return [code]
+    return actors
 
 
 def extract_commitments(
@@ -486,19 +536,33 @@ def extract_commitments(
     best: dict[tuple[str, str], Commitment] = {}
     withdrawn: dict[tuple[str, str], Commitment] = {}
     previous_actors: list[str] = []
+    doc_issuer: list[str] = []
+    doc_status = ""
     for start, end in split_sentences(body):
         sentence = body[start:end].strip()
         inside = [m for m in mentions if start <= m.start < end]
         actors = _actors(sentence, inside, gazetteer.person_member, coalition_known)
         types = sentence_types(sentence)
+        in_draft = statement_draft and bool(_DRAFT_CONTEXT.search(sentence))
+        doc_ref = bool(_DOCUMENT_REF.search(sentence))
+        if actors and _DOCUMENT_NOUN.search(sentence):
+            if _APPROVED.search(sentence) and not _WITHDRAWN.search(sentence):
+                doc_issuer, doc_status = _issuer(actors), "approved"
+            elif in_draft:
+                doc_issuer, doc_status = _issuer(actors), "proposed"
+        status_override = ""
         if not actors:
-            actors = previous_actors
+            if doc_ref and doc_issuer:
+                actors, status_override = doc_issuer, doc_status
+            else:
+                actors = previous_actors
         else:
             previous_actors = actors
         if not types or not actors or _SKIP_SENTENCE.search(sentence):
             continue
-        in_draft = statement_draft and bool(_DRAFT_CONTEXT.search(sentence))
         status = sentence_status(sentence, in_draft=in_draft)
+        if status_override and status != "withdrawn":
+            status = status_override
         for actor in actors:
             for ctype in types:
                 key = (actor, ctype)

@@ -1,5 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
+from apps.sources import services
 from apps.sources.models import SourceText, Upload
 
 
@@ -18,3 +21,10 @@ class SourceTextAdmin(admin.ModelAdmin):
     readonly_fields = ["sha256", "size_bytes", "encoding", "status_changed_at", "processed_at", "report",
                        "attempts", "duplicate_of", "upload"]
     exclude = ["raw_bytes"]
+    actions = ["reextract_selected"]
+
+    @admin.action(description="Re-extract selected sources (after alias changes)", permissions=["change"])
+    def reextract_selected(self, request: HttpRequest, queryset: QuerySet[SourceText]) -> None:
+        queued = services.sources_reextract_queue(actor=request.user, source_ids=queryset.values_list("pk", flat=True))
+        self.message_user(request, f"Queued {queued} ingested source(s) for re-extraction; the workers update "
+                                   "them within moments.", messages.SUCCESS)

@@ -24,6 +24,7 @@ from apps.coalition import services as coalition_services
 from apps.core.services import audit_record
 from apps.sources.archives import ArchiveLimits, IncomingFile, human_bytes, is_zip, unpack_zip
 from apps.sources.models import SourceText, Upload
+from apps.statements import services as statements_services
 from apps.timeline import services as timeline_services
 
 logger = logging.getLogger(__name__)
@@ -176,17 +177,7 @@ def source_ingest(*, source_id: int) -> SourceText | None:
         if source is None or not source.is_pending:
             return source  # deleted since it was queued, or finished by an earlier delivery
         _status_set(source, Status.PROCESSING, attempts=source.attempts + 1)
-    try:
-        document = extraction.extract(bytes(source.raw_bytes), filename=source.original_name,
-                                      config=extraction_config())
-    except (DatabaseError, SoftTimeLimitExceeded):
-        raise  # transient: the task retries, or the reconciler re-queues it
-    except Exception:
-        # Extraction never raises for bad input, so this is a bug. Refuse the file (it can be
-        # retried once fixed) rather than crash, which would re-queue it forever.
-        logger.exception("Extraction crashed on source %s", source_id)
-        document = extraction.ExtractedDocument.refusal(
-            "The file could not be read because of an internal error; it was logged. Retry it later.")
+    document = _extract(source)
     with transaction.atomic():
         _commit_without_waiting_for_disk()
         source = SourceText.objects.select_for_update().get(pk=source_id)
@@ -197,18 +188,69 @@ def source_ingest(*, source_id: int) -> SourceText | None:
                         processed_at=timezone.now(), report=_report(document))
             audit_record(actor=None, action="source.refuse", obj=source, changes={"reason": source.refusal_reason})
             return source
-        _derived_rows_replace(source=source, document=document)
-        _status_set(
-            source, Status.INGESTED, text=document.body or document.text or "", encoding=document.encoding or "",
-            language=document.language or "", published_on=document.date, date_found=document.date_found,
-            agency=document.source or "", report=_report(document), processed_at=timezone.now(),
-        )
+        _document_apply(source=source, document=document)
     return source
 
 
-def _derived_rows_replace(*, source: SourceText, document: extraction.ExtractedDocument) -> None:
+def source_reextract(*, source_id: int) -> SourceText | None:
+    """Extract an ingested source again (aliases or rules changed) and replace its derived rows.
+
+    Idempotent; editors' confirmed, corrected or rejected contributions are kept. A source that
+    is now refused keeps its old rows: re-extraction never loses data behind the user's back.
+    """
+    source = SourceText.objects.filter(pk=source_id, status=Status.INGESTED).first()
+    if source is None:
+        return None
+    document = _extract(source)
+    if not document.ok:
+        logger.warning("Re-extraction refused source %s: %s", source_id, document.error)
+        return source
+    with transaction.atomic():
+        _commit_without_waiting_for_disk()
+        source = SourceText.objects.select_for_update().get(pk=source_id)
+        if source.status == Status.INGESTED:
+            _document_apply(source=source, document=document)
+    return source
+
+
+def _extract(source: SourceText) -> extraction.ExtractedDocument:
+    try:
+        return extraction.extract(bytes(source.raw_bytes), filename=source.original_name, config=extraction_config())
+    except (DatabaseError, SoftTimeLimitExceeded):
+        raise  # transient: the task retries, or the reconciler re-queues it
+    except Exception:
+        # Extraction never raises for bad input, so this is a bug. Refuse the file (it can be
+        # retried once fixed) rather than crash, which would re-queue it forever.
+        logger.exception("Extraction crashed on source %s", source.pk)
+        return extraction.ExtractedDocument.refusal(
+            "The file could not be read because of an internal error; it was logged. Retry it later.")
+
+
+def _document_apply(*, source: SourceText, document: extraction.ExtractedDocument) -> None:
+    """Replace every row derived from ``source`` and record what was read (caller holds the lock)."""
     events = timeline_services.events_replace(source=source, document=document)
     coalition_services.contributions_replace(source=source, document=document, events=events)
+    statements_services.draft_candidate_replace(source=source, document=document)
+    _status_set(
+        source, Status.INGESTED, text=document.body or document.text or "", encoding=document.encoding or "",
+        language=document.language or "", published_on=document.date, date_found=document.date_found,
+        agency=document.source or "", report=_report(document), processed_at=timezone.now(),
+    )
+
+
+def sources_reextract_queue(*, actor: Any, source_ids: Iterable[int] | None = None) -> int:
+    """Queue re-extraction of the given ingested sources (all of them when None); returns how many."""
+    from apps.sources import tasks
+
+    ids = SourceText.objects.filter(status=Status.INGESTED)
+    if source_ids is not None:
+        ids = ids.filter(pk__in=list(source_ids))
+    queued = 0
+    for source_id in ids.values_list("pk", flat=True).iterator(chunk_size=2000):
+        tasks.source_reextract.delay_on_commit(source_id=source_id)
+        queued += 1
+    audit_record(actor=actor, action="sources.reextract", changes={"queued": queued})
+    return queued
 
 
 def _report(document: extraction.ExtractedDocument) -> dict[str, Any]:

@@ -37,6 +37,21 @@ def source_ingest(self: object, *, source_id: int) -> None:
     services.source_ingest(source_id=source_id)
 
 
+@shared_task(
+    name="apps.sources.tasks.source_reextract",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=2,
+    max_retries=8,
+    soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
+    time_limit=settings.CELERY_TASK_TIME_LIMIT,
+)
+def source_reextract(*, source_id: int) -> None:
+    """Re-read one ingested source after aliases or rules changed. Idempotent."""
+    services.source_reextract(source_id=source_id)
+
+
 @shared_task(name="apps.sources.tasks.sources_requeue_stuck", acks_late=True)
 def sources_requeue_stuck() -> int:
     """Beat: re-queue sources whose task was lost. The database row is the truth."""

@@ -142,3 +142,48 @@ def test_ingest_works_with_no_aliases_at_all():
     source.refresh_from_db()
     assert source.status == SourceText.Status.INGESTED
     assert TimelineEvent.objects.filter(source=source).count() == 1
+
+
+def test_reextract_is_idempotent_and_keeps_reviewed_contributions():
+    source = receive(SEED.name, SEED.read_bytes())
+    services.source_ingest(source_id=source.pk)
+    reviewed = Contribution.objects.filter(source=source).first()
+    reviewed.review_state = Contribution.ReviewState.CORRECTED
+    reviewed.status = "approved"
+    reviewed.save()
+    before = sorted(Contribution.objects.filter(source=source).values_list("actor__code", "type", "status"))
+    services.source_reextract(source_id=source.pk)
+    services.source_reextract(source_id=source.pk)
+    after = sorted(Contribution.objects.filter(source=source).values_list("actor__code", "type", "status"))
+    assert after == before
+    reviewed.refresh_from_db()
+    assert reviewed.status == "approved" and reviewed.review_state == Contribution.ReviewState.CORRECTED
+    assert TimelineEvent.objects.filter(source=source).count() == 1
+
+
+def test_reextract_picks_up_a_new_alias():
+    from apps.coalition.models import Alias, Member
+
+    data = b" date 2026-03-01 Freedonia pledged to train Ukrainian pilots, the ministry said."
+    source = receive("freedonia.txt", data)
+    services.source_ingest(source_id=source.pk)
+    assert "FD" not in TimelineEvent.objects.get(source=source).member_codes
+    member = Member.objects.create(code="FD", name_en="Freedonia", role=Member.Role.COALITION_MEMBER)
+    Alias.objects.create(text="Freedonia", language="en", member=member)
+    from apps.coalition import services as coalition_services
+
+    coalition_services.gazetteer_invalidate()  # skip the few-second recheck delay
+    services.source_reextract(source_id=source.pk)
+    assert "FD" in TimelineEvent.objects.get(source=source).member_codes
+
+
+def test_an_article_reporting_a_draft_statement_becomes_a_draft_candidate():
+    from apps.statements.models import StatementDraft
+
+    source = receive(SEED.name, SEED.read_bytes())
+    services.source_ingest(source_id=source.pk)
+    draft = StatementDraft.objects.get(source=source)
+    assert draft.quotes and "мониторинга прекращения огня" in draft.quotes[0]
+    assert draft.revisions.get(number=1).source == source
+    services.source_reextract(source_id=source.pk)
+    assert StatementDraft.objects.filter(source=source).count() == 1

@@ -10,6 +10,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from apps.accounts.permissions import can_browse
 from apps.coalition.models import Member
+from apps.coalition.selectors import commitment_histories
 from apps.core.http import AuthedRequest, permission_required
 from apps.sources.models import SourceText
 from apps.timeline import selectors
@@ -38,9 +39,9 @@ def source_detail(request: AuthedRequest, source_id: int) -> HttpResponse:
     """One source text, always escaped, with what the ingest made of it."""
     source = get_object_or_404(SourceText.objects.select_related("upload", "duplicate_of").defer("raw_bytes"),
                                pk=source_id)
-    context = {
-        "source": source,
-        "events": list(source.events.all()),
-        "contributions": list(source.contributions.select_related("actor").order_by("actor__code", "type")),
-    }
+    contributions = list(source.contributions.select_related("actor").order_by("actor__code", "type"))
+    histories = commitment_histories((c.actor_id, c.type) for c in contributions)
+    for contribution in contributions:
+        contribution.history = histories.get((contribution.actor_id, contribution.type), [])
+    context = {"source": source, "events": list(source.events.all()), "contributions": contributions}
     return TemplateResponse(request, "timeline/source_detail.html", context)

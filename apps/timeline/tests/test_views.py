@@ -73,3 +73,21 @@ def test_timeline_needs_login(client):
 def test_user_without_a_role_is_refused(django_user_model, client):
     client.force_login(django_user_model.objects.create_user("nobody", password="x"))
     assert client.get(reverse("timeline:index")).status_code == 403
+
+
+def test_source_page_shows_each_commitments_history_in_bounded_queries(analyst_client, django_assert_max_num_queries):
+    from apps.coalition.models import Contribution, Member
+
+    germany = Member.objects.get(code="DE")
+    sources = [SourceTextFactory(status="ingested", text=f"Article {i}") for i in range(3)]
+    for source, (status, day) in zip(sources, [("proposed", 1), ("pledged", 5), ("approved", 9)], strict=True):
+        Contribution.objects.create(source=source, actor=germany, type="air_defence", status=status,
+                                    evidence=f"Germany {status} air defence.", stated_on=date(2026, 1, day))
+        Contribution.objects.create(source=source, actor=germany, type="training", status="pledged",
+                                    evidence="Germany will train pilots.", stated_on=date(2026, 1, day))
+    with django_assert_max_num_queries(8):
+        html = analyst_client.get(reverse("timeline:source_detail", args=[sources[-1].pk])).content.decode()
+    history = html[html.index('class="history"'):]
+    assert history.index("Proposed") < history.index("Pledged") < history.index("Approved")
+    assert "2026-01-01" in history and "(this article)" in history
+    assert html.count('class="history"') == 1  # training never changed status: no history line

@@ -1,17 +1,23 @@
-"""Commitments, draft statements, quotes and the source agency of an article (first version).
+"""Commitments, draft statements, quotes and the source agency of an article.
 
-Commitments are found sentence by sentence: the actors are the members (and the members that
-named people speak for) in the sentence, never UA or RU; a sentence without an actor inherits
-those of the sentence before (a draft's points follow the sentence naming the draft). Types come
-from keyword stems in ru/uk/en, status from the wording (spec §5, §8), and one status per
-(actor, type) per article: the most advanced, withdrawn only when nothing else is reported.
+Commitments are found sentence by sentence (a sentence is split where a contrast brings in a new
+subject of its own). The actors are the members (and the members that named people speak for) in
+the sentence, never UA or RU, nor a country named only as a venue, a product's origin or a qualifier
+("стран НАТО", "the Paris Declaration"); a speaker who says what others will do is not an actor. A
+sentence without an actor takes the issuer of the adopted or drafted document it refers to, or the
+previous sentence's actors only when it refers back ("also", "they"). Types come from keyword stems
+in ru/uk/en, status from the wording of the clause that names the type (spec §5, §8): a draft's
+points are proposed, an adopted text's points approved. One status per (actor, type) per article:
+the most advanced, a withdrawal cancelling earlier proposals and pledges.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .gazetteer import MEMBER, PERSON, Gazetteer, Mention
 
@@ -111,6 +117,9 @@ TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"pressure on (?:russia|moscow)",
         r"нефтегазов\w* экспорт",
         r"keep them frozen",
+        r"(?:keep|remain|stay)\w* (?:\w+ ){0,4}frozen",
+        r"\bfreez",
+        r"замороз",
     ),
     "ceasefire_monitoring": _rx(
         r"мониторинг",
@@ -128,9 +137,9 @@ TYPE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"багатонаціональн",
         r"multinational",
         r"reassurance force",
-        r"войск(?!ов)",
-        r"військ(?!ов)",
-        r"troops",
+        r"(?<!украинских )войск(?!ов)",
+        r"(?<!українських )військ(?!ов)",
+        r"(?<!ukrainian )troops",
         r"контингент",
         r"contingent",
         r"сухопутн",
@@ -261,6 +270,7 @@ _WITHDRAWN = _rx(
 )
 _DELIVERED = _rx(
     r"завершил",
+    r"завершив",
     r"завершила",
     r"завершили",
     r"завершен",
@@ -272,6 +282,7 @@ _DELIVERED = _rx(
     r"\bopened\b",
     r"is operating",
     r"возобновил",
+    r"відновил",
     r"resumed",
     r"отримала",
     r"получил[аи]?\b",
@@ -322,8 +333,9 @@ _PLEDGED = _rx(
     r"\bwill\b",
     r"\bwould\b",
     r"ready to",
-    r"готов",
-    r"готова",
+    r"\bготов(?:а|о|ы|і|ий|ая|ые)?\b",
+    r"готовност",
+    r"готовніст",
     r"agreed",
     r"договорил",
     r"домовил",
@@ -364,6 +376,9 @@ _PROPOSED = _rx(
     r"могут",
     r"может",
     r"могли бы",
+    r"\bможуть\b",
+    r"\bмогл[аи]? б\b",
+    r"\bміг би\b",
     r"можлив",
     r"возможн",
     r"consider",
@@ -384,6 +399,9 @@ _PROPOSED = _rx(
     r"допустил",
     r"ідеться про можлив",
     r"мали б",
+    r"не смогли договориться",
+    r"не змогли домовитися",
+    r"fail(?:ed|ing) to agree",
     r"concept",
     r"концепци",
 )
@@ -401,8 +419,7 @@ _SKIP_SENTENCE = _rx(
     r"no such decision",
     r"\bdemanded\b",
     r"потребовал",
-    r"не смогли договориться",
-    r"failed to",
+    r"failed to (?!agree)",
 )
 
 _COALITION_WORD = _rx(
@@ -451,8 +468,25 @@ def sentence_status(sentence: str, *, in_draft: bool) -> str:
     return "pledged"
 
 
+# Sanctions named outright, as opposed to frozen assets that merely fund a loan or aid.
+_SANCTIONS_OUTRIGHT = _rx(r"санкци", r"санкці", r"sanction", r"давлени", r"тиск", r"pressure")
+_ASSET_FUNDED = _rx(
+    r"(?:доход\w*|за сч[её]т|за рахунок|под залог|під заставу|backed by|income from|proceeds|from)\s+(?:\w+\s+){0,2}"
+    r"(?:заморож|immobili[sz]|frozen)",
+    r"(?:use|using|использовать|использовани\w*|використати|використанн\w*)\s+(?:\w+\s+){0,2}(?:заморож|immobili[sz]|frozen)",
+)
+
+
 def sentence_types(sentence: str) -> list[str]:
-    return [t for t, rx in TYPE_PATTERNS.items() if rx.search(sentence)]
+    types = [t for t, rx in TYPE_PATTERNS.items() if rx.search(sentence)]
+    if (
+        "sanctions" in types
+        and ("financial_aid" in types or "military_aid" in types)
+        and _ASSET_FUNDED.search(sentence)
+        and not _SANCTIONS_OUTRIGHT.search(sentence)
+    ):
+        types.remove("sanctions")  # frozen assets that back a loan are the loan's funding, not a sanction
+    return types
 
 
 def _member_code(m: Mention, person_member: dict[str, str]) -> tuple[str, bool]:
@@ -464,15 +498,51 @@ def _member_code(m: Mention, person_member: dict[str, str]) -> tuple[str, bool]:
     return "", False
 
 
+# A place named after a locative preposition is a venue ("talks in Saudi Arabia"), not an actor.
+_VENUE_BEFORE = re.compile(r"(?:^|[\s(«\"])(?:в|во|у|на|in|at|near|около|біля|под|під)\s+$", re.IGNORECASE)
+# A product's origin is no actor: "ракеты британского производства", "British-made missiles".
+_ORIGIN_AFTER = re.compile(r"^(?:-made|\s+(?:производства|виробництва|made|manufactured|built))\b", re.IGNORECASE)
+
+
+# A member named only to qualify something else: "стран НАТО", "статьи 5 Устава НАТО", "NATO membership",
+# "the Paris Declaration".
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:стран|країн|устав\w*|статут\w*|стать\w*|статт\w*|штаб-квартир\w*|членств\w*|вступлени\w*|вступ\w*|"
+    r"countries|members|membership|headquarters|charter|article \d+)\s+(?:(?:of|в|у|до)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_QUALIFIER_AFTER = re.compile(
+    r"^(?:'s)?[\s-]+(?:countries|members|member states|membership|style|article|headquarters|"
+    r"declaration|декларац\w*|format|формат\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_an_actor(body: str, m: Mention) -> bool:
+    if m.kind != MEMBER:
+        return False
+    before, after = body[max(0, m.start - 30) : m.start], body[m.end : m.end + 24]
+    return bool(
+        _VENUE_BEFORE.search(before)
+        or _ORIGIN_AFTER.match(after)
+        or _QUALIFIER_BEFORE.search(before)
+        or _QUALIFIER_AFTER.match(after)
+    )
+
+
 def _actors(
-    sentence: str, mentions: Iterable[Mention], person_member: dict[str, str], coalition_known: bool
+    sentence: str,
+    mentions: Iterable[Mention],
+    person_member: dict[str, str],
+    coalition_known: bool,
+    body: str = "",
 ) -> list[str]:
     actors: list[str] = []
     via_person: set[str] = set()
     via_name: set[str] = set()
     for m in mentions:
         code, person = _member_code(m, person_member)
-        if not code or code in NEVER_ACTORS:
+        if not code or code in NEVER_ACTORS or (body and _not_an_actor(body, m)):
             continue
         (via_person if person else via_name).add(code)
         if code not in actors:
@@ -484,8 +554,9 @@ def _actors(
         and not _GOVERNING.search(sentence)
     ):
         actors.append("COALITION")
-    if "COALITION" in actors and _COALITION_WORD.search(sentence):
-        # A leader who says what the coalition will do speaks for it: "Macron said the coalition would ...".
+    if via_name - {"COALITION"} or ("COALITION" in actors and _COALITION_WORD.search(sentence)):
+        # A leader who says what others will do only speaks: "Macron said the coalition would ...",
+        # "По словам Макрона, контроль могли бы обеспечивать США".
         actors = [a for a in actors if a in via_name or a == "COALITION"]
     return actors
 
@@ -505,6 +576,7 @@ _DOCUMENT_REF = _rx(
     r"комюніке",
     r"\bthe (?:text|document|declaration|statement|communiqu\w*|conclusions|draft)\b",
     r"\b(?:проект|проєкт)\w*",
+    r"коштів", r"средств\b", r"\bfunds\b", r"передбачено", r"предусмотрено", r"earmarked",
 )
 _DOCUMENT_NOUN = _rx(
     r"документ",
@@ -516,6 +588,18 @@ _DOCUMENT_NOUN = _rx(
     r"вывод",
     r"висновк",
     r"\b(?:text|document|declaration|statement|communiqu\w*|conclusions)\b",
+    r"бюджет", r"budget", r"программ", r"програм", r"programme", r"\bзакон\w*", r"\blaw\b",
+)
+_LEAVES_DRAFT = _rx(
+    r"заявил", r"сказал", r"сообщил", r"отметил", r"заявив", r"сказав", r"повідомив", r"зазначив",
+    r"\bsaid\b", r"\btold\b", r"\bsays\b", r"according to", r"по словам", r"за словами",
+    r"ранее", r"раніше", r"earlier", r"previously", r"\bhas\b", r"\bhave\b",
+)
+# A sentence without a named actor continues the previous one only when it refers back to it.
+_ANAPHORA = _rx(
+    r"^(?:«|\"|“)?(?:he|she|they|он|она|они|він|вона|вони)\b",
+    r"\b(?:also|likewise|также|тоже|також|теж)\b",
+    r"^(?:кроме того|крім того|in addition)\b",
 )
 _ISSUER_ORDER = ("COALITION", "EU", "NATO", "UN")
 
@@ -528,6 +612,32 @@ def _issuer(actors: list[str]) -> list[str]:
     return actors
 
 
+# "Spain will train pilots, while Portugal will hand over vehicles": each side has its own actor.
+_OTHER_SUBJECT = _rx(r",\s+(?:а|але|тоді як|в то время как|while|whereas)\s+(?!также\b|також\b)")
+
+
+def _units(body: str, mentions: list[Mention], person_member: dict[str, str]) -> list[tuple[int, int]]:
+    """Sentence spans, a sentence split where a contrast brings in a new actor of its own."""
+    units: list[tuple[int, int]] = []
+    for start, end in split_sentences(body):
+        cuts = [m.start() for m in _OTHER_SUBJECT.finditer(body, start, end)]
+        if not cuts:
+            units.append((start, end))
+            continue
+        bounds = [start, *cuts, end]
+        parts = list(pairwise(bounds))
+        with_actor = [
+            any(a <= m.start < b and _member_code(m, person_member)[0] not in NEVER_ACTORS | {""} for m in mentions)
+            for a, b in parts
+        ]
+        with_type = [bool(sentence_types(body[a:b])) for a, b in parts]
+        if sum(with_actor) >= 2 and with_actor[0] and all(with_type):
+            units.extend(parts)
+        else:
+            units.append((start, end))
+    return units
+
+
 def extract_commitments(
     body: str, mentions: list[Mention], gazetteer: Gazetteer, *, statement_draft: bool
 ) -> list[Commitment]:
@@ -538,33 +648,39 @@ def extract_commitments(
     previous_actors: list[str] = []
     doc_issuer: list[str] = []
     doc_status = ""
-    for start, end in split_sentences(body):
+    previous_in_draft = False
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    for start, end in _units(body, mentions, gazetteer.person_member):
         sentence = body[start:end].strip()
-        inside = [m for m in mentions if start <= m.start < end]
-        actors = _actors(sentence, inside, gazetteer.person_member, coalition_known)
+        inside = ordered[bisect_left(starts, start) : bisect_left(starts, end)]
+        actors = _actors(sentence, inside, gazetteer.person_member, coalition_known, body)
         types = sentence_types(sentence)
-        in_draft = statement_draft and bool(_DRAFT_CONTEXT.search(sentence))
+        names_draft = statement_draft and bool(_DRAFT_CONTEXT.search(sentence))
+        # A draft's points run on into the next sentence unless it turns to someone speaking or to another text.
+        in_draft = names_draft or (previous_in_draft and not _LEAVES_DRAFT.search(sentence))
+        previous_in_draft = in_draft
         doc_ref = bool(_DOCUMENT_REF.search(sentence))
-        if actors and _DOCUMENT_NOUN.search(sentence):
+        if actors and _DOCUMENT_NOUN.search(sentence) and not set(doc_issuer) & set(_ISSUER_ORDER):
             if _APPROVED.search(sentence) and not _WITHDRAWN.search(sentence):
                 doc_issuer, doc_status = _issuer(actors), "approved"
             elif in_draft:
                 doc_issuer, doc_status = _issuer(actors), "proposed"
         status_override = ""
-        if not actors:
-            if doc_ref and doc_issuer:
-                actors, status_override = doc_issuer, doc_status
-            else:
-                actors = previous_actors
-        else:
+        if doc_ref and doc_issuer and (not actors or actors == doc_issuer):
+            actors, status_override = doc_issuer, doc_status
+        elif not actors and _ANAPHORA.search(sentence):
+            actors = previous_actors
+        skip = bool(_SKIP_SENTENCE.search(sentence))
+        if not skip:
+            # An appeal or a demand ("X demanded guarantees") is not what a following "also" refers back to.
             previous_actors = actors
-        if not types or not actors or _SKIP_SENTENCE.search(sentence):
+        if not types or not actors or skip:
             continue
-        status = sentence_status(sentence, in_draft=in_draft)
-        if status_override and status != "withdrawn":
-            status = status_override
-        for actor in actors:
-            for ctype in types:
+        for ctype, status in _typed_statuses(sentence, types, in_draft=in_draft):
+            if status_override and status != "withdrawn":
+                status = status_override
+            for actor in actors:
                 key = (actor, ctype)
                 item = Commitment(actor, ctype, status, sentence)
                 if status == "withdrawn":
@@ -572,8 +688,30 @@ def extract_commitments(
                 elif key not in best or _RANK[status] > _RANK[best[key].status]:
                     best[key] = item
     for key, item in withdrawn.items():
-        best.setdefault(key, item)
+        # A withdrawal cancels earlier proposals and pledges; only a live approved or delivered one outranks it.
+        if key not in best or _RANK[best[key].status] < _RANK["approved"]:
+            best[key] = item
     return sorted(best.values(), key=lambda c: (c.actor, c.type))
+
+
+# "X will not send troops, but will take on logistics": each side of a contrast keeps its own status.
+_CONTRAST = _rx(r"[,;]\s*(?:но|однако|але|проте|but|yet)\b", r";\s+")
+
+
+def _typed_statuses(sentence: str, types: list[str], *, in_draft: bool) -> list[tuple[str, str]]:
+    """(type, status) pairs of a sentence, the status taken from the clause that names the type."""
+    whole = sentence_status(sentence, in_draft=in_draft)
+    cuts = [m.start() for m in _CONTRAST.finditer(sentence)]
+    if not cuts or whole != "withdrawn":
+        return [(t, whole) for t in types]
+    bounds = [0, *cuts, len(sentence)]
+    clauses = [sentence[a:b] for a, b in pairwise(bounds)]
+    pairs: list[tuple[str, str]] = []
+    for ctype in types:
+        for clause in clauses:
+            if TYPE_PATTERNS[ctype].search(clause):
+                pairs.append((ctype, sentence_status(clause, in_draft=in_draft)))
+    return pairs or [(t, whole) for t in types]
 
 
 _STATEMENT_WORDS = (

@@ -1,6 +1,6 @@
 """manage.py evaluate on the shared corpus: prints the scores and holds today's floors.
 
-The extraction issue raises these floors to its quality bar; they may only go up.
+These are the extraction issue's quality bar; they may only go up.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from tests.corpus import BAD, DEV
 pytestmark = pytest.mark.django_db
 FLOORS = {
     "date accuracy": 1.0, "language accuracy": 1.0, "source accuracy": 1.0, "statement_draft accuracy": 1.0,
-    "members F1": 0.97, "people F1": 0.97, "types F1": 0.9, "(actor, type) F1": 0.75, "status accuracy": 0.75,
+    "members F1": 0.97, "people F1": 0.97, "types F1": 0.95, "(actor, type) F1": 0.88, "status accuracy": 0.9,
     "bad-input accuracy": 1.0,
 }
 

@@ -1,0 +1,267 @@
+"""Hand-written sentences (ru, uk, en) for the commitment rules: actors, documents, drafts, clauses, status."""
+
+from __future__ import annotations
+
+import pytest
+
+from apps.extraction import extract
+
+
+def _pairs(text: str) -> dict[tuple[str, str], str]:
+    doc = extract(f"date 2026-03-02 {text}".encode(), filename="t.txt")
+    assert doc.ok, doc.error
+    return {(c.actor, c.type): c.status for c in doc.commitments}
+
+
+def _actors(text: str) -> set[str]:
+    return {actor for actor, _ in _pairs(text)}
+
+
+# A sentence without an actor does not inherit the previous sentence's actors unless it refers back.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland will send troops to Ukraine after a ceasefire. Air defence remains the most urgent need.",
+        "Польша направит войска на Украину после прекращения огня. ПВО остается главной потребностью.",
+        "Польща направить війська в Україну після припинення вогню. ППО залишається головною потребою.",
+    ],
+)
+def test_no_inheritance_without_reference(text: str) -> None:
+    assert _pairs(text) == {("PL", "multinational_force"): "pledged"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland will send troops to Ukraine. It will also send air defence systems.",
+        "Польша направит войска на Украину. Она также направит системы ПВО.",
+        "Польща направить війська в Україну. Вона також передасть системи ППО.",
+    ],
+)
+def test_inheritance_with_reference(text: str) -> None:
+    assert ("PL", "air_defence") in _pairs(text)
+
+
+# A country named as a venue or as a product's origin is not an actor.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States resumed intelligence sharing after talks in Saudi Arabia.",
+        "США возобновили обмен разведывательными данными после переговоров в Саудовской Аравии.",
+        "США відновили обмін розвідувальними даними після переговорів у Саудівській Аравії.",
+    ],
+)
+def test_venue_is_not_an_actor(text: str) -> None:
+    assert _pairs(text) == {("US", "intelligence"): "delivered"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway will fund German-made air defence systems for Ukraine.",
+        "Норвегия профинансирует закупку систем ПВО немецкого производства для Украины.",
+        "Норвегія профінансує закупівлю систем ППО німецького виробництва для України.",
+    ],
+)
+def test_product_origin_is_not_an_actor(text: str) -> None:
+    assert _actors(text) == {"NO"}
+
+
+# A speaker who says what others will do is not an actor.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Macron, the United States could lead the monitoring of the ceasefire.",
+        "По словам Макрона, мониторинг прекращения огня могли бы возглавить США.",
+        "За словами Макрона, моніторинг припинення вогню можуть очолити США.",
+    ],
+)
+def test_speaker_is_not_the_actor(text: str) -> None:
+    assert _pairs(text) == {("US", "ceasefire_monitoring"): "proposed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Starmer said the Coalition of the Willing was ready to deploy troops after a ceasefire.",
+        "Стармер заявил, что «коалиция желающих» готова развернуть войска после прекращения огня.",
+        "Стармер заявив, що «коаліція охочих» готова розгорнути війська після припинення вогню.",
+    ],
+)
+def test_leader_speaking_for_the_coalition(text: str) -> None:
+    assert _pairs(text) == {("COALITION", "multinational_force"): "pledged"}
+
+
+# An adopted document's points belong to its issuer and are approved.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders of the Coalition of the Willing adopted a declaration on security guarantees for Ukraine. "
+        "The declaration provides for a ceasefire monitoring mechanism.",
+        "Лидеры «коалиции желающих» приняли декларацию о гарантиях безопасности для Украины. "
+        "Документ предусматривает создание механизма мониторинга прекращения огня.",
+        "Лідери «коаліції охочих» ухвалили декларацію про гарантії безпеки для України. "
+        "Документ передбачає створення механізму моніторингу припинення вогню.",
+    ],
+)
+def test_adopted_document_points_belong_to_issuer(text: str) -> None:
+    assert _pairs(text) == {("COALITION", "ceasefire_monitoring"): "approved"}
+
+
+# A draft's points stay proposed in the next sentence even when it does not name the draft.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A draft statement of the Coalition of the Willing was circulated on Monday. "
+        "According to the draft, the United States will lead a ceasefire monitoring mechanism. "
+        "The United States will also provide satellite intelligence.",
+        "Подготовлен проект заявления «коалиции желающих». "
+        "Согласно проекту, США возглавят механизм мониторинга прекращения огня. "
+        "США также предоставят спутниковую разведку.",
+        "Підготовлено проєкт заяви «коаліції охочих». "
+        "Згідно з проєктом, США очолять механізм моніторингу припинення вогню. "
+        "США також нададуть супутникову розвідку.",
+    ],
+)
+def test_draft_points_run_on(text: str) -> None:
+    pairs = _pairs(text)
+    assert pairs[("US", "ceasefire_monitoring")] == "proposed"
+    assert pairs[("US", "intelligence")] == "proposed"
+
+
+# Each side of a contrast keeps its own status.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland will not send troops to Ukraine, but will take on logistics for the mission.",
+        "Польша не будет направлять войска на Украину, однако возьмет на себя логистику миссии.",
+        "Польща не направлятиме війська в Україну, але забезпечить логістику місії.",
+    ],
+)
+def test_contrast_clauses_keep_their_status(text: str) -> None:
+    assert _pairs(text) == {("PL", "multinational_force"): "withdrawn", ("PL", "logistics"): "pledged"}
+
+
+# A later withdrawal cancels an earlier pledge.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Italy is ready to send troops to Ukraine. Later Italy ruled out sending troops.",
+        "Италия готова направить войска на Украину. Позже Италия исключила отправку войск.",
+        "Італія готова направити війська в Україну. Згодом Італія відмовилася від відправлення військ.",
+    ],
+)
+def test_withdrawal_cancels_pledge(text: str) -> None:
+    assert _pairs(text) == {("IT", "multinational_force"): "withdrawn"}
+
+
+# A new subject after a contrast gets its own commitments.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain will host training of Ukrainian pilots, while Portugal will hand over armoured vehicles.",
+        "Испания проведет обучение украинских летчиков, а Португалия передаст Украине бронетехнику.",
+        "Іспанія проведе навчання українських льотчиків, а Португалія передасть Україні бронетехніку.",
+    ],
+)
+def test_each_subject_its_own_commitment(text: str) -> None:
+    pairs = _pairs(text)
+    assert set(pairs) == {("ES", "training"), ("PT", "military_aid")}
+
+
+# Frozen assets that fund a loan are not a sanction.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain signed a loan agreement with Ukraine to be repaid from income from frozen Russian assets.",
+        "Великобритания подписала кредитное соглашение, которое будет погашаться за счет доходов от "
+        "замороженных российских активов.",
+        "Велика Британія підписала кредитну угоду, яку погашатимуть за рахунок доходів від заморожених "
+        "російських активів.",
+    ],
+)
+def test_asset_backed_loan_is_not_a_sanction(text: str) -> None:
+    assert _pairs(text) == {("GB", "financial_aid"): "approved"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union will keep Russian central bank assets frozen.",
+        "Евросоюз продлил заморозку активов российского центробанка.",
+        "Євросоюз продовжить заморожування активів російського центробанку.",
+    ],
+)
+def test_freezing_assets_is_a_sanction(text: str) -> None:
+    assert ("EU", "sanctions") in _pairs(text)
+
+
+# Ukrainian troops being trained are no multinational force.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union has trained 80,000 Ukrainian troops.",
+        "Евросоюз завершил подготовку украинских войск.",
+        "Євросоюз завершив підготовку українських військ.",
+    ],
+)
+def test_ukrainian_troops_are_not_a_force(text: str) -> None:
+    assert _pairs(text) == {("EU", "training"): "delivered"}
+
+
+# A member named only to qualify something else ("NATO countries", "the Paris Declaration") is not an actor.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Italy will push for legally binding guarantees modelled on Article 5 of the NATO charter.",
+        "Италия будет добиваться юридически обязывающих гарантий по образцу статьи 5 Устава НАТО.",
+        "Італія домагатиметься юридично обов'язкових гарантій за зразком статті 5 Статуту НАТО.",
+    ],
+)
+def test_qualifying_member_is_not_an_actor(text: str) -> None:
+    assert _actors(text) == {"IT"}
+
+
+# "Also" refers back to the last actor of a commitment, not to someone who only made a demand.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sweden will send air defence systems to Ukraine. Finland demanded guarantees. "
+        "Leaders also agreed to keep sanctions on Russia.",
+        "Швеция направит Украине системы ПВО. Финляндия потребовала гарантий. "
+        "Лидеры также договорились сохранить санкции против России.",
+        "Швеція передасть Україні системи ППО. Фінляндія закликала до гарантій. "
+        "Лідери також домовилися зберегти санкції проти Росії.",
+    ],
+)
+def test_demand_is_not_referred_back_to(text: str) -> None:
+    assert _pairs(text) == {("SE", "air_defence"): "pledged", ("SE", "sanctions"): "pledged"}
+
+
+# A proposal the actors failed to agree on stays proposed.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU leaders failed to agree on a reparations loan for Ukraine.",
+        "Лидеры ЕС не смогли договориться о репарационном кредите для Украины.",
+        "Лідери ЄС не змогли домовитися про репараційний кредит для України.",
+    ],
+)
+def test_failed_agreement_is_proposed(text: str) -> None:
+    assert _pairs(text) == {("EU", "financial_aid"): "proposed"}
+
+
+# An adopted budget or programme is an adopted text: the money it sets aside is approved for its issuer.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Norwegian government approved its Ukraine support programme for 2026. "
+        "Most of the funds will go to weapons and ammunition for the Ukrainian army.",
+        "Правительство Норвегии утвердило программу поддержки Украины на 2026 год. "
+        "Большая часть средств пойдет на закупку оружия и боеприпасов для украинской армии.",
+        "Уряд Норвегії затвердив програму підтримки України на 2026 рік. "
+        "Більша частина коштів піде на закупівлю озброєння і боєприпасів для української армії.",
+    ],
+)
+def test_adopted_programme_money_is_approved(text: str) -> None:
+    assert _pairs(text) == {("NO", "military_aid"): "approved"}

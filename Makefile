@@ -45,6 +45,7 @@ test: install node_modules/.installed lint
 
 bench: install
 	EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py migrate --verbosity 0
+	EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py bench_extract --articles $${BENCH_EXTRACT_ARTICLES:-10000}
 	EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py bench_ingest --articles $${BENCH_ARTICLES:-1000}
 
 clean:

@@ -44,12 +44,12 @@ def gazetteer_current() -> extraction.Gazetteer:
     if cache["gazetteer"] is None or now - cache["checked"] >= GAZETTEER_RECHECK_SECONDS:
         stamp = _gazetteer_stamp()
         if stamp != cache["stamp"]:
-            cache.update(stamp=stamp, gazetteer=_gazetteer_build())
+            cache.update(stamp=stamp, gazetteer=gazetteer_build())
         cache["checked"] = now
     return cache["gazetteer"]
 
 
-def _gazetteer_build() -> extraction.Gazetteer:
+def gazetteer_build() -> extraction.Gazetteer:
     from apps.extraction.lexicon import AliasEntry, MemberEntry, PersonEntry
 
     aliases_by_member: dict[int, list[AliasEntry]] = {}

@@ -35,7 +35,9 @@ def check_broker() -> bool:
 def check_worker() -> bool:
     """True when at least one Celery worker answers a ping within a second."""
     try:
-        return bool(celery_app.control.ping(timeout=1.0))
+        # Its own connection, not the pool's: pooled ones go stale when Redis restarts.
+        with celery_app.connection_for_write() as connection:
+            return bool(celery_app.control.ping(timeout=1.0, connection=connection))
     except Exception:
         logger.exception("readiness: worker ping failed")
         return False

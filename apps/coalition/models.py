@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 
 from apps.core.models import TimeStampedModel
 
@@ -60,9 +59,6 @@ class Member(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name_en} ({self.code})"
-
-    def get_absolute_url(self) -> str:
-        return reverse("timeline:index") + f"?member={self.code}"
 
 
 class Person(models.Model):

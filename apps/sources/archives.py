@@ -12,6 +12,8 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from apps.extraction.decode import human_size
+
 
 @dataclass(frozen=True)
 class ArchiveLimits:
@@ -35,16 +37,6 @@ def is_zip(name: str, head: bytes) -> bool:
     return name.lower().endswith(".zip") and head.startswith(b"PK\x03\x04")
 
 
-def human_bytes(size: int) -> str:
-    """1,234,567 → '1.2 MB' (decimal units, as people read file sizes)."""
-    value = float(size)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{value:,.0f} {unit}" if unit == "bytes" else f"{value:,.1f} {unit}"
-        value /= 1000
-    raise AssertionError("unreachable")
-
-
 def _entry_refusal(info: zipfile.ZipInfo, limits: ArchiveLimits) -> str | None:
     name = info.filename
     normalised = posixpath.normpath(name.replace("\\", "/"))
@@ -55,8 +47,8 @@ def _entry_refusal(info: zipfile.ZipInfo, limits: ArchiveLimits) -> str | None:
     if info.flag_bits & 0x1:
         return f"The archive entry “{name}” is encrypted, so it could not be read."
     if info.file_size > limits.max_file_bytes:
-        return (f"The archive entry “{name}” is {human_bytes(info.file_size)}, over the limit of "
-                f"{human_bytes(limits.max_file_bytes)} per file.")
+        return (f"The archive entry “{name}” is {human_size(info.file_size)}, over the limit of "
+                f"{human_size(limits.max_file_bytes)} per file.")
     if info.compress_size and info.file_size / info.compress_size > limits.max_ratio:
         return (f"The archive entry “{name}” expands {info.file_size // info.compress_size}-fold, "
                 f"more than the {limits.max_ratio}-fold allowed, so it looks like a zip bomb.")
@@ -88,8 +80,8 @@ def unpack_zip(name: str, data: bytes, limits: ArchiveLimits) -> Iterator[Incomi
         return
     declared_total = sum(info.file_size for info in infos)
     if declared_total > limits.max_total_bytes:
-        yield IncomingFile(name, None, f"The zip archive would unpack to {human_bytes(declared_total)}, over "
-                                       f"the limit of {human_bytes(limits.max_total_bytes)}.", len(data))
+        yield IncomingFile(name, None, f"The zip archive would unpack to {human_size(declared_total)}, over "
+                                       f"the limit of {human_size(limits.max_total_bytes)}.", len(data))
         return
     with archive:
         for info in infos:

@@ -22,7 +22,8 @@ from django.utils import timezone
 from apps import extraction
 from apps.coalition import services as coalition_services
 from apps.core.services import audit_record
-from apps.sources.archives import ArchiveLimits, IncomingFile, human_bytes, is_zip, unpack_zip
+from apps.extraction.decode import human_size
+from apps.sources.archives import ArchiveLimits, IncomingFile, is_zip, unpack_zip
 from apps.sources.models import SourceText, Upload
 from apps.statements import services as statements_services
 from apps.timeline import services as timeline_services
@@ -76,8 +77,8 @@ def source_receive(*, upload: Upload | None, item: IncomingFile, actor: Any = No
         return _source_refuse_on_receipt(upload=upload, name=name, size=item.size, reason=item.refusal or "",
                                          actor=actor)
     if len(item.data) > settings.INGEST_MAX_FILE_BYTES:
-        reason = (f"The file is {human_bytes(len(item.data))}, over the limit of "
-                  f"{human_bytes(settings.INGEST_MAX_FILE_BYTES)} per file.")
+        reason = (f"The file is {human_size(len(item.data))}, over the limit of "
+                  f"{human_size(settings.INGEST_MAX_FILE_BYTES)} per file.")
         return _source_refuse_on_receipt(upload=upload, name=name, size=len(item.data), reason=reason, actor=actor,
                                          sha256=hashlib.sha256(item.data).hexdigest())
     digest = hashlib.sha256(item.data).hexdigest()
@@ -106,6 +107,12 @@ def source_receive(*, upload: Upload | None, item: IncomingFile, actor: Any = No
         )
         audit_record(actor=actor, action="source.duplicate", obj=duplicate, changes={"duplicate_of": original.pk})
         return duplicate
+
+
+def source_known(data: bytes) -> bool:
+    """Whether these exact bytes were received before (accepted or refused, not as a duplicate)."""
+    digest = hashlib.sha256(data).hexdigest()
+    return SourceText.objects.filter(sha256=digest).exclude(status=Status.DUPLICATE).exists()
 
 
 def _accepted_with_digest(digest: str) -> SourceText | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from apps.sources.archives import ArchiveLimits, human_bytes, unpack_zip
+from apps.sources.archives import ArchiveLimits, unpack_zip
 
 LIMITS = ArchiveLimits(max_file_bytes=1_000, max_entries=3, max_total_bytes=5_000, max_ratio=50)
 
@@ -52,6 +52,8 @@ def test_damaged_zip_is_refused_with_a_reason():
     assert items[0].refusal == "The zip archive is damaged and could not be opened."
 
 
-def test_human_bytes():
-    assert human_bytes(999) == "999 bytes"
-    assert human_bytes(3_200_000) == "3.2 MB"
+def test_oversized_entry_names_its_size_and_the_limit():
+    limits = ArchiveLimits(max_file_bytes=1_000, max_entries=3, max_total_bytes=50_000, max_ratio=10_000)
+    items = list(unpack_zip("big.zip", make_zip({"big.txt": b"x" * 3_200}), limits))
+    assert items[0].refusal == ("The archive entry “big.txt” is 3.2 kB (3,200 bytes), over the limit of "
+                                "1 kB (1,000 bytes) per file.")

@@ -7,7 +7,6 @@ process holds the embedded PostgreSQL and Redis (when used), so they stop when i
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import subprocess
@@ -111,7 +110,7 @@ class Command(BaseCommand):
     def _seed(self) -> None:
         seeds = sorted(p for p in (settings.BASE_DIR / "seeds").glob("*.txt"))
         new = [(p.name, p.read_bytes()) for p in seeds]
-        new = [(name, data) for name, data in new if not _already_received(data)]
+        new = [(name, data) for name, data in new if not services.source_known(data)]
         if not new:
             self.stdout.write("Seed articles already ingested.")
             return
@@ -134,7 +133,3 @@ class Command(BaseCommand):
             except subprocess.TimeoutExpired:
                 child.kill()
 
-
-def _already_received(data: bytes) -> bool:
-    digest = hashlib.sha256(data).hexdigest()
-    return SourceText.objects.filter(sha256=digest).exclude(status=SourceText.Status.DUPLICATE).exists()

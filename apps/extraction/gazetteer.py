@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 import ahocorasick
 import pymorphy3
@@ -184,6 +185,17 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """What the gazetteer read in a text: tokens (text, start, end), their lemma keys, the mentions, and
+    the indexes of the tokens an alias matched (a mention, or a venue it dropped)."""
+
+    tokens: list[tuple[str, int, int]]
+    keys: list[str]
+    mentions: list[Mention]
+    covered: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
 class _Pattern:
     kind: str
     ident: str
@@ -235,25 +247,24 @@ class Gazetteer:
 
     def find(self, text: str, language: str | None) -> list[Mention]:
         """All member and person mentions in the text, overlaps resolved (longest, then person)."""
+        return self.read(text, language).mentions
+
+    def read(self, text: str, language: str | None) -> Reading:
+        """The text's tokens and their lemma keys, its mentions, and which tokens the aliases covered."""
         lang = "uk" if language == "uk" else "ru"
         tokens = tokenize(text)
+        keys = [lemma(t, lang) for t, _, _ in tokens]
         # An automaton with no words (no aliases at all) cannot be searched: nothing to find.
         if not tokens or self._automata[lang].kind == ahocorasick.EMPTY:
-            return []
-        keys = [lemma(t, lang) for t, _, _ in tokens]
-        starts: dict[int, int] = {}
-        pos = 0
-        parts: list[str] = []
-        for i, key in enumerate(keys):
-            starts[pos] = i
-            parts.append(key)
-            pos += len(key) + 1
-        haystack = " " + " ".join(parts) + " "
+            return Reading(tokens, keys, [], frozenset())
+        # Token i's key starts at character starts[i] of the haystack " key0 key1 ... ".
+        offsets = accumulate((len(k) + 1 for k in keys), initial=1)
+        starts = {offset: i for i, offset in enumerate(offsets)}
+        haystack = " " + " ".join(keys) + " "
         # Candidate spans: (first token, token count, pattern)
         candidates: list[tuple[int, int, _Pattern]] = []
         for end, (key, patterns) in self._automata[lang].iter(haystack):
-            first_char = end - len(key) + 2  # skip the pattern's leading space
-            first = starts.get(first_char - 1)
+            first = starts.get(end - len(key) + 2)  # the first character after the pattern's leading space
             if first is None:
                 continue
             count = key.count(" ") - 1
@@ -285,7 +296,8 @@ class Gazetteer:
                 Mention(pattern.kind, pattern.ident, start_char, end_char, text[start_char:end_char])
             )
         mentions.sort(key=lambda m: m.start)
-        return mentions
+        covered = frozenset(i for first, last in taken for i in range(first, last))
+        return Reading(tokens, keys, mentions, covered)
 
     def members_and_people(self, text: str, language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Sorted unique member codes and person slugs mentioned in the text."""

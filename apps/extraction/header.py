@@ -150,10 +150,13 @@ def parse_header(text: str) -> HeaderResult:
 
 _TOKEN_STRIP = re.compile(r"^[\W_]+|[\W_]+$")
 _WORDLIKE = re.compile(r"^[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*$")
-_VOWELS = set("aeiouyаеёиоуыэюяіїєі")
+_NOT_LATIN_OR_CYRILLIC = re.compile(r"[^a-z\u0400-\u04ff]+")
+_VOWELS = "aeiouyаеёиоуыэюяіїє"
 
 
 def _is_wordlike(token: str) -> bool:
+    if token.isalpha():  # the common case, without a regex: a plain word
+        return token[1:].islower() or token.isupper() or len(token) == 1
     core = _TOKEN_STRIP.sub("", token)
     if not core or len(core) > 30 or not _WORDLIKE.match(core):
         return False
@@ -164,13 +167,13 @@ def _is_wordlike(token: str) -> bool:
 
 def natural_language_problem(text: str) -> str | None:
     """A reason the text is not natural language (random symbols, digits, base64...), or None."""
-    chars = [c for c in text if not c.isspace()]
+    tokens = text.split()
+    chars = sum(map(len, tokens))
     if not chars:
         return "The file has no text."
-    letters = [c for c in chars if c.isalpha()]
-    letter_share = len(letters) / len(chars)
-    tokens = text.split()
-    wordlike = sum(1 for t in tokens if _is_wordlike(t))
+    letters = sum(map(str.isalpha, text))
+    letter_share = letters / chars
+    wordlike = sum(map(_is_wordlike, tokens))
     word_share = wordlike / len(tokens)
     if letter_share < 0.5:
         return (
@@ -182,9 +185,9 @@ def natural_language_problem(text: str) -> str | None:
             f"The text does not look like natural language: only {word_share:.0%} of its pieces are "
             "words (it may be encoded data such as base64)."
         )
-    lowered = [c.lower() for c in letters if c.isascii() or "\u0400" <= c <= "\u04ff"]
+    lowered = _NOT_LATIN_OR_CYRILLIC.sub("", text.lower())
     if len(lowered) >= 40:
-        vowel_share = sum(1 for c in lowered if c in _VOWELS) / len(lowered)
+        vowel_share = sum(map(lowered.count, _VOWELS)) / len(lowered)
         if not 0.2 <= vowel_share <= 0.7:
             return "The text does not look like natural language: its letters do not form words."
     return None

@@ -1,4 +1,11 @@
-"""Language of an article: ru, uk or en (ISO 639-1), with a letter-based tiebreak for short texts."""
+"""Language of an article: ru, uk or en, other languages by their ISO 639-1 code.
+
+The script and the letters only one language has decide most articles outright: Ukrainian has
+і ї є ґ, Russian ы э ё, and a Latin text with English function words is English. lingua decides
+the rest (short texts, mixed texts, other languages): first among ru/uk/en, then, for a text that is
+none of them, among the other languages of the same script. Only the models of the languages a
+detector is built with are loaded, and only when first needed.
+"""
 
 from __future__ import annotations
 
@@ -7,47 +14,81 @@ from functools import lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-_CODES = {Language.RUSSIAN: "ru", Language.UKRAINIAN: "uk", Language.ENGLISH: "en"}
-_UK_ONLY = re.compile(r"[іїєґІЇЄҐ]")
-_RU_ONLY = re.compile(r"[ыэъёЫЭЪЁ]")
+_MAIN = (Language.RUSSIAN, Language.UKRAINIAN, Language.ENGLISH)
+# Other languages an upload may be written in, by script (the languages of the news around this).
+_OTHER_LATIN = (
+    Language.GERMAN, Language.FRENCH, Language.POLISH, Language.SPANISH, Language.ITALIAN, Language.DUTCH,
+    Language.PORTUGUESE, Language.SWEDISH, Language.DANISH, Language.BOKMAL, Language.FINNISH,
+    Language.ESTONIAN, Language.LATVIAN, Language.LITHUANIAN, Language.CZECH, Language.SLOVAK,
+    Language.ROMANIAN, Language.TURKISH, Language.CROATIAN, Language.SLOVENE, Language.HUNGARIAN,
+)
+_OTHER_CYRILLIC = (Language.BULGARIAN, Language.BELARUSIAN, Language.SERBIAN, Language.MACEDONIAN, Language.KAZAKH)
+
+SAMPLE_CHARS = 3000
+SHORT_TEXT_CHARS = 120
+_UK_ONLY = re.compile(r"[іїєґ]")
+_RU_ONLY = re.compile(r"[ыэё]")  # not ъ: Bulgarian is full of it
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = re.compile(r"[a-z]")
+_WORD = re.compile(r"[a-z']+")
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    (
+        "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "at", "from", "it",
+        "was", "were", "be", "has", "have", "will", "would", "not", "this", "an", "are", "said", "its", "their",
+        "which",
+    )
+)
+# A letter count counts as decisive when it clears both bars.
+_DECISIVE_RATIO = 4
+_DECISIVE_MIN = 4
 
 
-@lru_cache(maxsize=1)
-def detector() -> LanguageDetector:
-    """The lingua detector for ru/uk/en, built once on first use."""
-    return LanguageDetectorBuilder.from_languages(*_CODES).build()
+@lru_cache(maxsize=4)
+def detector(languages: tuple[Language, ...] = _MAIN, *, low_accuracy: bool = False) -> LanguageDetector:
+    """A lingua detector for these languages, built once on first use.
+
+    Low accuracy mode (trigram models only) is lingua's advice for texts of more than a sentence or
+    two, and keeps the wide detector's memory small.
+    """
+    builder = LanguageDetectorBuilder.from_languages(*languages)
+    return (builder.with_low_accuracy_mode() if low_accuracy else builder).build()
 
 
 def letter_hint(text: str) -> str | None:
-    """ru/uk/en from the script and the letters only one of ru/uk has; None if undecided."""
-    cyr = len(_CYRILLIC.findall(text))
-    lat = len(_LATIN.findall(text))
-    if cyr == 0 and lat == 0:
+    """ru/uk/en decided by the script and the letters only one of them has; None if undecided."""
+    low = text.lower()
+    cyrillic = len(_CYRILLIC.findall(low))
+    latin = len(_LATIN.findall(low))
+    if latin > 3 * cyrillic:
+        words = _WORD.findall(low)
+        function_words = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
+        return "en" if len(words) >= 8 and function_words >= 0.12 * len(words) else None
+    if cyrillic <= latin:
         return None
-    if lat > 3 * cyr:
-        return "en"
-    if cyr <= lat:
-        return None
-    uk = len(_UK_ONLY.findall(text))
-    ru = len(_RU_ONLY.findall(text))
-    if uk > 2 * ru and uk > 0:
+    uk, ru = len(_UK_ONLY.findall(low)), len(_RU_ONLY.findall(low))
+    if uk >= _DECISIVE_MIN and uk >= _DECISIVE_RATIO * ru:
         return "uk"
-    if ru > 2 * uk and ru > 0:
+    if ru >= _DECISIVE_MIN and ru >= _DECISIVE_RATIO * uk:
         return "ru"
     return None
 
 
+def _iso(language: Language) -> str:
+    return language.iso_code_639_1.name.lower()
+
+
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language (ru, uk, en), or None for text without letters."""
-    sample = text[:5000]
+    """ISO 639-1 code of the text's language (ru, uk, en or another), or None for text without letters."""
+    sample = text[:SAMPLE_CHARS]
     hint = letter_hint(sample)
-    values = detector().compute_language_confidence_values(sample)
-    if not values:
+    if hint is not None:
         return hint
-    top = values[0]
-    code = _CODES.get(top.language)
-    if hint is not None and (len(sample) < 200 or top.value < 0.9):
-        return hint
-    return code or hint
+    if not (_CYRILLIC.search(sample.lower()) or _LATIN.search(sample.lower())):
+        return None
+    if len(sample) < SHORT_TEXT_CHARS:
+        # Too short to tell other languages apart reliably: the product reads ru, uk and en.
+        found = detector().detect_language_of(sample)
+    else:
+        others = _OTHER_CYRILLIC if _CYRILLIC.search(sample.lower()) else _OTHER_LATIN
+        found = detector((*_MAIN, *others), low_accuracy=True).detect_language_of(sample)
+    return _iso(found) if found is not None else None

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .commitments import extract_commitments, find_quotes, find_source, is_statement_draft, split_sentences
+from .commitments import extract_commitments, split_sentences
 from .decode import DEFAULT_MAX_FILE_BYTES, decode_bytes
 from .gazetteer import MEMBER, PERSON, Gazetteer, default_gazetteer
 from .header import DATE_FOUND_UNKNOWN, natural_language_problem, parse_header
 from .language import detect_language
+from .names import NameSighting, unknown_names
+from .reporting import AGENCY_WORDS, find_quotes, find_source, is_statement_draft
 
 HEADLINE_CHARS = 200
 SNIPPET_CHARS = 300
@@ -58,6 +60,7 @@ class ExtractedDocument:
     quotes: tuple[str, ...]
     events: tuple[ExtractedEvent, ...]
     body: str | None
+    unknown_names: tuple[NameSighting, ...] = ()
 
     @classmethod
     def refusal(cls, error: str) -> ExtractedDocument:
@@ -126,7 +129,9 @@ def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = Non
         notes_list.append(f"No date header; took the date {header.date.isoformat()} named in the text.")
     language = detect_language(body)
     gazetteer = config.gazetteer or default_gazetteer()
-    mentions = gazetteer.find(body, language)
+    reading = gazetteer.read(body, language)
+    mentions = reading.mentions
+    sentences = split_sentences(body)
     members = tuple(sorted({m.ident for m in mentions if m.kind == MEMBER}))
     people = tuple(sorted({m.ident for m in mentions if m.kind == PERSON}))
     statement_draft = is_statement_draft(body)
@@ -162,6 +167,7 @@ def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = Non
         quotes=tuple(find_quotes(body)),
         events=(event,),
         body=body,
+        unknown_names=tuple(unknown_names(body, reading, sentences, language, excluded=AGENCY_WORDS)),
     )
 
 

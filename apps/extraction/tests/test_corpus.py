@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import json
-import time
-from pathlib import Path
 
 import pytest
 
-from apps.extraction import default_gazetteer, document_to_json, extract
+from apps.extraction import document_to_json, extract
 from apps.extraction.evaluate import read_jsonl, score, score_bad
-
-CORPUS = Path("/work/shared/corpus")
-DEV = CORPUS / "dev"
-BAD = CORPUS / "bad"
+from tests.corpus import BAD, CORPUS, DEV
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
 
@@ -65,13 +60,14 @@ def test_dev_scores() -> None:
     assert scores.articles == 41
     assert scores.date_accuracy == 1.0
     assert scores.language_accuracy == 1.0
-    assert scores.source_accuracy >= 0.95
-    assert scores.statement_draft_accuracy >= 0.95
-    assert scores.members.f1 >= 0.95
-    assert scores.people.f1 >= 0.95
-    assert scores.types.f1 >= 0.85
-    assert scores.pairs.f1 >= 0.7
-    assert scores.status_accuracy >= 0.7
+    # The extraction issue's quality bar (the same floors as manage.py evaluate's test, without a database).
+    assert scores.source_accuracy == 1.0
+    assert scores.statement_draft_accuracy == 1.0
+    assert scores.members.f1 >= 0.97
+    assert scores.people.f1 >= 0.97
+    assert scores.types.f1 >= 0.95
+    assert scores.pairs.f1 >= 0.88
+    assert scores.status_accuracy >= 0.9
 
 
 def test_bad_scores() -> None:
@@ -84,22 +80,3 @@ def test_bad_scores() -> None:
     result = score_bad(outcomes, expectations)
     print(f"\nbad-input accuracy: {result.accuracy:.3f} ({result.correct}/{result.checked})")
     assert result.accuracy == 1.0, result.wrong
-
-
-def test_throughput_and_build_time() -> None:
-    gazetteer = default_gazetteer()
-    print(f"\ngazetteer build: {gazetteer.build_seconds:.3f} s")
-    assert gazetteer.build_seconds < 2.0  # < 1 s measured; slack for loaded CI machines
-    files = [(DEV / label["file"]).resolve() for label in _labels()]
-    blobs = [(p.name, p.read_bytes()) for p in files]
-    for name, data in blobs:  # warm caches
-        extract(data, filename=name)
-    rounds = 5
-    started = time.perf_counter()
-    for _ in range(rounds):
-        for name, data in blobs:
-            extract(data, filename=name)
-    elapsed = time.perf_counter() - started
-    rate = rounds * len(blobs) / elapsed
-    print(f"throughput: {rate:.0f} articles/s")
-    assert rate > 50

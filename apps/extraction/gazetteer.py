@@ -76,21 +76,48 @@ def morph(lang: str) -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
+# Case endings of Russian and Ukrainian nouns and adjectives, longest first: what is left of an unknown
+# word without them is its key, so "Кристерссона" and "Кристерссоном" share one.
+_ENDING_LIST = (
+    "а я ы и і ї у ю е є о ой ей ою ею єю ом ем єм ым им ах ях ам ям ами ями ов ев ів їв ові еві єві ого его "
+    "ього ому ему ьому ую юю ая яя ое ее ые ие ых их ыми ими ий ій ої ьої"
+)
+_ENDINGS = frozenset(_ENDING_LIST.split())
+_MIN_STEM = 3
+_NAME_PARTICLES = frozenset({"фон", "дер", "де", "ван", "von", "der", "de", "van", "den", "da", "di"})
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str, lang: str) -> str:
-    """Lowercase lemma of a Cyrillic word (first pymorphy3 parse); Latin words are just lowercased."""
+    """The key a word is matched by: the lowercase lemma of a Cyrillic word the dictionary knows (first
+    pymorphy3 parse), the stem of one it does not know (a foreign name), a Latin word lowercased.
+
+    pymorphy3 guesses a lemma for an unknown word by analogy, which costs thirty times a dictionary
+    lookup and guesses differently for different case forms of the same name; a stem does neither.
+    """
     low = word.lower().translate(_APOSTROPHES)
     if not _CYRILLIC_RE.search(low):
         if low.endswith("'s"):
             low = low[:-2]
         return low
-    parses = morph(lang).parse(low)
-    form = parses[0].normal_form if parses else low
-    return form.replace("ё", "е")
+    low = low.replace("ё", "е")
+    analyser = morph(lang)
+    if analyser.word_is_known(low):
+        return analyser.parse(low)[0].normal_form.replace("ё", "е")
+    for size in (4, 3, 2, 1):
+        if low[-size:] in _ENDINGS and len(low) - size >= _MIN_STEM:
+            return low[:-size]
+    return low
 
 
+@lru_cache(maxsize=100_000)
 def _flag(token: str) -> str:
-    """Case requirement an alias token puts on the text: A acronym, C capitalised, '' none."""
+    """Case requirement an alias token puts on the text: A acronym, C capitalised, '' none.
+
+    Particles of names are written either way ("Барт Де Вевер", "Барт де Вевер"): no requirement.
+    """
+    if token.lower() in _NAME_PARTICLES:
+        return ""
     letters = [c for c in token if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return "A"
@@ -130,10 +157,13 @@ def _name_forms(word: str) -> list[str]:
 
 
 def _lexeme(word: str, lang: str) -> list[str]:
-    parses = morph(lang).parse(word.lower())
-    if not parses:
-        return [word]
+    analyser = morph(lang)
+    if not analyser.word_is_known(word.lower()):
+        return [word]  # its forms share its stem key; _name_forms adds the endings the news gives it
+    parses = analyser.parse(word.lower())
     forms = [f.word for f in parses[0].lexeme]
+    if len(word) > 1 and word.isupper():
+        return [f.upper() for f in forms]  # an acronym's forms stay acronyms: "ПАР" must not find "Пара"
     if word[:1].isupper():
         forms = [f.capitalize() for f in forms]
     return forms
@@ -145,8 +175,9 @@ def _inflect_phrase(words: list[str], lang: str) -> Iterator[list[str]]:
     for case in _CASES:
         out: list[str] = []
         for w in words:
-            if w == "-" or not _CYRILLIC_RE.search(w) or w.lower() in {"фон", "дер", "де"}:
-                out.append(w)
+            low = w.lower()
+            if w == "-" or low in _NAME_PARTICLES or not _CYRILLIC_RE.search(w) or not analyser.word_is_known(low):
+                out.append(w)  # particles stay; an unknown word keeps its stem key in every case
                 continue
             parses = analyser.parse(w.lower())
             inflected = parses[0].inflect({case}) if parses else None
@@ -167,8 +198,12 @@ def _variants(alias: str, lang: str, *, is_person: bool) -> set[tuple[str, ...]]
         out.update((f,) for f in _lexeme(words[0], lang))
         out.update((f,) for f in _name_forms(words[0]))
         return out
-    out.update(tuple(v) for v in _inflect_phrase(words, lang))
-    if is_person or all(w[:1].isupper() or w == "-" for w in words):
+    names_only = all(w[:1].isupper() or w == "-" for w in words)
+    if not (is_person and names_only):
+        # A phrase of common words agrees in case ("Белый дом" → "Белом доме"); a person's names are
+        # declined by their endings below, which is what the news does with foreign names, and cheap.
+        out.update(tuple(v) for v in _inflect_phrase(words, lang))
+    if is_person or names_only:
         forms = [_name_forms(w) if w[:1].isupper() else [w] for w in words]
         for i in range(max(len(f) for f in forms)):
             out.add(tuple(f[i] if i < len(f) else f[0] for f in forms))
@@ -209,6 +244,7 @@ class Gazetteer:
 
     person_member: dict[str, str]
     _automata: dict[str, ahocorasick.Automaton] = field(repr=False)
+    base_forms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # person → aliases, lowercase
     build_seconds: float = 0.0
 
     @classmethod
@@ -218,17 +254,23 @@ class Gazetteer:
         person_member: dict[str, str] = {}
         for m in members:
             entries.extend((MEMBER, m.code, a) for a in m.aliases)
+        base_forms: dict[str, frozenset[str]] = {}
         for p in people:
             person_member[p.slug] = p.member_code
             entries.extend((PERSON, p.slug, a) for a in p.aliases)
+            base_forms[p.slug] = frozenset(a.text.lower() for a in p.aliases)
         automata: dict[str, ahocorasick.Automaton] = {}
         for lang in ("ru", "uk"):
             table: dict[str, list[_Pattern]] = {}
+            done: set[tuple[str, str, str]] = set()
             for kind, ident, alias in entries:
                 cyrillic = bool(_CYRILLIC_RE.search(alias.text))
                 # Lowercase Cyrillic words (adjectives) are language-specific; names cross over.
                 if cyrillic and alias.language != lang and not alias.text[:1].isupper():
                     continue
+                if (kind, ident, alias.text) in done:
+                    continue  # the same spelling given for several languages
+                done.add((kind, ident, alias.text))
                 venue_only = alias.text in VENUE_ONLY_ALIASES
                 for variant in _variants(alias.text, lang, is_person=kind == PERSON):
                     key = " " + " ".join(lemma(w, lang) for w in variant) + " "
@@ -242,7 +284,8 @@ class Gazetteer:
             automaton.make_automaton()
             automata[lang] = automaton
         return cls(
-            person_member=person_member, _automata=automata, build_seconds=time.perf_counter() - started
+            person_member=person_member, _automata=automata, base_forms=base_forms,
+            build_seconds=time.perf_counter() - started,
         )
 
     def find(self, text: str, language: str | None) -> list[Mention]:
@@ -296,6 +339,7 @@ class Gazetteer:
                 Mention(pattern.kind, pattern.ident, start_char, end_char, text[start_char:end_char])
             )
         mentions.sort(key=lambda m: m.start)
+        mentions = _without_doubtful_people(text, mentions, lang, self.base_forms)
         covered = frozenset(i for first, last in taken for i in range(first, last))
         return Reading(tokens, keys, mentions, covered)
 
@@ -305,6 +349,33 @@ class Gazetteer:
         members = sorted({m.ident for m in mentions if m.kind == MEMBER})
         people = sorted({m.ident for m in mentions if m.kind == PERSON})
         return tuple(members), tuple(people)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t«\"“„'(—–-")
+    return not before or before[-1] in ".!?…\n"
+
+
+def _common_word(word: str, lang: str) -> bool:
+    """Is a Cyrillic word a common word of the dictionary rather than a name ("Кошти", money)?"""
+    low = word.lower()
+    if not _CYRILLIC_RE.search(low) or not morph(lang).word_is_known(low):
+        return False
+    return not morph(lang).parse(low)[0].tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn"}
+
+
+def _without_doubtful_people(
+    text: str, mentions: list[Mention], lang: str, base_forms: dict[str, frozenset[str]]
+) -> list[Mention]:
+    """Drop a person found only by one inflected word that opens a sentence and is also a common word,
+    unless the text names that person elsewhere: "Кошти надійдуть у травні" is money, not António Costa
+    ("Кошта" as written stays a mention)."""
+    def doubtful(m: Mention) -> bool:
+        return (m.kind == PERSON and " " not in m.surface and _opens_sentence(text, m.start)
+                and m.surface.lower() not in base_forms.get(m.ident, ()) and _common_word(m.surface, lang))
+
+    confirmed = {m.ident for m in mentions if m.kind == PERSON and not doubtful(m)}
+    return [m for m in mentions if not (m.kind == PERSON and m.ident not in confirmed and doubtful(m))]
 
 
 @lru_cache(maxsize=1)

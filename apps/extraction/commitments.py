@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .cues import APPROVED, SKIP_SENTENCE, STATUS_CUES, TYPE_CUES, WITHDRAWN, cue, lowercase
+from .cues import APPROVED, PLEDGED, SKIP_SENTENCE, STATUS_CUES, TYPE_CUES, WITHDRAWN, cue, lowercase
 from .gazetteer import MEMBER, PERSON, Gazetteer, Mention
 
 COMMITMENT_TYPES: tuple[str, ...] = (
@@ -79,22 +79,55 @@ def sentence_status(sentence: str, *, in_draft: bool) -> str:
 
 def _status_of(low: str, *, in_draft: bool) -> str:
     found = STATUS_CUES.found(low)
-    if "withdrawn" in found:
+    if "withdrawn" in found and not _RESUMED.search(low):
         return "withdrawn"
     if in_draft:
         return "proposed"
-    for status in ("delivered", "approved", "proposed"):
-        if status in found:
+    for status in ("delivered", "approved"):
+        if status in found and _completed(low, status):
             return status
+    if "proposed" in found:
+        return "proposed"
     return "pledged"
 
 
-# Sanctions named outright, as opposed to frozen assets that merely fund a loan or aid.
-_SANCTIONS_OUTRIGHT = cue(r"санкци", r"санкці", r"sanction", r"давлени", r"тиск", r"pressure")
-_ASSET_FUNDED = cue(
-    r"(?:доход\w*|за сч[её]т|за рахунок|под залог|під заставу|backed by|income from|proceeds|from)\s+(?:\w+\s+){0,2}"
-    r"(?:заморож|immobili[sz]|frozen)",
-    r"(?:use|using|использовать|использовани\w*|використати|використанн\w*)\s+(?:\w+\s+){0,2}(?:заморож|immobili[sz]|frozen)",
+# A future or modal word right before "delivered", "approved", "переданы": not done yet.
+_NOT_YET = re.compile(
+    r"(?:\b(?:will|would|shall|should|must|could|may|might|to|yet to|expected to|set to)(?: \w+)? be|"
+    r"\bбудут|\bбудет|\bбуде|\bбудуть|\bбыть|\bбути|\bмають бути|\bмає бути|\bдолжн\w* быть)\s+(?:\w+\s+)?$"
+)
+# "Resumed the deliveries it paused last year": the resumption outranks the pause it ends.
+_RESUMED = cue(r"возобновил", r"відновил", r"resumed", r"restarted")
+
+
+def _completed(low: str, status: str) -> bool:
+    """Does a completed act of this status stand in the sentence, not only a future or a denied one?"""
+    return any(
+        not _NOT_YET.search(low[max(0, m.start() - 30) : m.start()]) and not _NEGATED.search(m.group())
+        for m in STATUS_CUES.matches(low, status)
+    )
+
+
+# "Решение пока не принято": a cue that spans its own negation.
+_NEGATED = re.compile(r"\s(?:не|not)\s")
+
+
+# Frozen assets named as the source of money (income from them, a loan backed by them) are no sanction.
+_ASSET_FUNDED = re.compile(
+    r"\b(?:доход\w*|прибыл\w*|прибут\w*|за сч[её]т|за рахунок|под залог|під заставу|backed by|income from|"
+    r"revenue\w*|profits?|windfall|proceeds|balances|financed by|funded by|оплачено з|from|з|из|от|від|"
+    r"use|using|использовать|использовани\w*|використати|використанн\w*|використовуват\w*)\s+(?:\w+\s+){0,4}"
+    r"(?:заморож|замороз|immobili[sz]|frozen|знерухом|иммобилиз)"
+)
+_SANCTIONS_OUTRIGHT = cue(r"санкци", r"санкці", r"sanction", r"давлени", r"тиск", r"pressure", r"embargo")
+# Moving, repairing or servicing weapons is logistics, not military aid: "транспортування озброєнь",
+# "repair of armoured vehicles".
+_HANDLING_HARDWARE = re.compile(
+    r"(?:транспорт\w*|перевез\w*|перевоз\w*|ремонт\w*|отремонт\w*|відремонт\w*|обслуж\w*|обслугов\w*|"
+    r"repair\w*|maintenance|maintain\w*|servic\w*|transport\w*|shipment\w*)\s+(?:of\s+)?(?:\w+\s+){0,3}"
+    r"(?:озбро\w*|зброї|вооружен\w*|оружи\w*|бронетехн\w*|технік\w*|техник\w*|танк\w*|tanks?|weapons?|"
+    r"equipment|vehicles?|armou?red \w+|ammunition|боеприпас\w*|боєприпас\w*|катер\w*|літак\w*|самолет\w*|"
+    r"aircraft)"
 )
 
 
@@ -103,15 +136,27 @@ def sentence_types(sentence: str) -> list[str]:
     return _types_in(lowercase(sentence))
 
 
+# Drones, satellites and aircraft as the source of data are intelligence, not hardware handed over.
+_HARDWARE_AS_SENSOR = re.compile(
+    r"\b(?:данн\w*|дан\w*|data|знімк\w*|снимк\w*|images?|imagery|footage|відео\w*|видео\w*)\s+(?:\w+\s+){0,2}"
+    r"(?:(?:с|з|із|from|of)\s+)?(?:\w+\s+)?(?:дрон|беспилотник|безпілотник|drones?|uavs?|самолет|літак|aircraft)\w*"
+)
+
+
 def _types_in(low: str) -> list[str]:
     types = TYPE_CUES.found(low)
-    if (
-        "sanctions" in types
-        and ("financial_aid" in types or "military_aid" in types)
-        and _ASSET_FUNDED.search(low)
-        and not _SANCTIONS_OUTRIGHT.search(low)
-    ):
-        types.remove("sanctions")  # frozen assets that back a loan are the loan's funding, not a sanction
+    if "hardware" in types and _HARDWARE_AS_SENSOR.search(low):
+        types = TYPE_CUES.found(_HARDWARE_AS_SENSOR.sub(lambda m: " " * len(m.group()), low))
+    hardware, supply = "hardware" in types, "supply" in types
+    types = [t for t in types if t not in ("hardware", "supply")]
+    if hardware and supply and "air_defence" not in types and "military_aid" not in types:
+        types.append("military_aid")
+    if "military_aid" in types and "logistics" in types:
+        masked = _HANDLING_HARDWARE.sub(lambda m: " " * len(m.group()), low)
+        if not TYPE_CUES["military_aid"].search(masked):
+            types.remove("military_aid")  # only weapons being moved or repaired: that is the logistics
+    if "sanctions" in types and _ASSET_FUNDED.search(low) and not _SANCTIONS_OUTRIGHT.search(low):
+        types.remove("sanctions")  # frozen assets that fund a loan or aid are its funding, not a sanction
     return types
 
 
@@ -124,33 +169,60 @@ def _member_code(m: Mention, person_member: dict[str, str]) -> tuple[str, bool]:
     return "", False
 
 
-# A place named after a locative preposition is a venue ("talks in Saudi Arabia"), not an actor.
-_VENUE_BEFORE = re.compile(r"(?:^|[\s(«\"])(?:в|во|у|на|in|at|near|около|біля|под|під)\s+$")
-# A product's origin is no actor: "ракеты британского производства", "British-made missiles".
-_ORIGIN_AFTER = re.compile(r"^(?:-made|\s+(?:производства|виробництва|made|manufactured|built))\b")
-
-
+# A place named after a locative preposition is a venue ("talks in Saudi Arabia", "на сході Польщі"), not an
+# actor; so is the next of a list of venues ("in Britain and Poland").
+_VENUE_BEFORE = re.compile(
+    r"(?:^|[\s(«\"])(?:в|во|у|на|in|at|near|около|біля|под|під|across|across the|throughout)\s+"
+    r"(?:(?:the\s+)?(?:east|west|north|south|centre|center|eastern|western|northern|southern|central)(?:\s+of)?\s+|"
+    r"(?:востоке|западе|севере|юге|центре|территории|сході|заході|півночі|півдні|центрі|території)\s+)?$"
+)
+_LIST_JOIN = re.compile(r"^(?:,\s*|\s+(?:and|or|и|і|й|та|или|або)\s+)$")
+# A product's origin is no actor: "ракеты британского производства", "British-made missiles",
+# "SAMP/T, разработанный совместно с Францией".
+_ORIGIN_AFTER = re.compile(r"^(?:-made|-built|\s+(?:производства|виробництва|made|manufactured|built))\b")
+_ORIGIN_BEFORE = re.compile(
+    r"(?:разработ\w*|розроблен\w*|произвед\w*|вироблен\w*|developed|designed|produced|made|built)\s+"
+    r"(?:(?:совместно|спільно|jointly|together)\s+)?(?:с|з|із|with|by|in)\s+$"
+)
 # A member named only to qualify something else: "стран НАТО", "статьи 5 Устава НАТО", "NATO membership",
-# "the Paris Declaration".
+# "the Paris Declaration", "японское агентство Kyodo", "a meeting of NATO ministers", "позицію Бельгії".
 _QUALIFIER_BEFORE = re.compile(
     r"(?:стран|країн|устав\w*|статут\w*|стать\w*|статт\w*|штаб-квартир\w*|членств\w*|вступлени\w*|вступ\w*|"
-    r"countries|members|membership|headquarters|charter|article \d+)\s+(?:(?:of|в|у|до)\s+)?(?:the\s+)?$",
+    r"позици\w*|позиці\w*|countries|members|membership|headquarters|charter|article \d+|position|stance|"
+    r"approval|mandate)\s+(?:(?:of|в|у|до)\s+)?(?:the\s+)?$",
 )
 _QUALIFIER_AFTER = re.compile(
     r"^(?:'s)?[\s-]+(?:countries|members|member states|membership|style|article|headquarters|"
-    r"declaration|декларац\w*|format|формат\w*)\b",
+    r"declaration|декларац\w*|format|формат\w*|approval|mandate|agency|news agency|newspaper|broadcaster|"
+    r"агентств\w*|агенці\w*|издани\w*|видання|газет\w*|телеканал\w*)\b",
+)
+# A counterpart in talks is no actor of what is said in them: "contacts with the American president",
+# "talks with Washington"; a partner "together with" one is (spec §8), and is not matched here.
+_COUNTERPART_BEFORE = re.compile(
+    r"(?:контакт\w*|переговор\w*|перемов\w*|розмов\w*|разговор\w*|встреч\w*|зустріч\w*|консультац\w*|"
+    r"talks|meeting|call|contacts?|consultations|dialogue|диалог\w*|діалог\w*)\s+(?:\w+\s+){0,2}"
+    r"(?:с|со|з|із|with)\s+(?:the\s+)?(?:\w+\s+)?$"
 )
 
 
-def _not_an_actor(low_body: str, m: Mention) -> bool:
+# "On the sidelines of a meeting of NATO defence ministers": the meeting is where it was said.
+_SIDELINES_BEFORE = re.compile(r"(?:sidelines|на полях|кулуар\w*)\s+(?:of\s+)?(?:\w+\s+){0,4}$")
+
+
+def _not_an_actor(low_body: str, m: Mention, previous: Mention | None = None, previous_venue: bool = False) -> bool:
     if m.kind != MEMBER:
         return False
-    before, after = low_body[max(0, m.start - 30) : m.start], low_body[m.end : m.end + 24]
+    before, after = low_body[max(0, m.start - 40) : m.start], low_body[m.end : m.end + 24]
+    if previous_venue and previous is not None and _LIST_JOIN.match(low_body[previous.end : m.start]):
+        return True
     return bool(
         _VENUE_BEFORE.search(before)
         or _ORIGIN_AFTER.match(after)
+        or _ORIGIN_BEFORE.search(before)
         or _QUALIFIER_BEFORE.search(before)
         or _QUALIFIER_AFTER.match(after)
+        or _COUNTERPART_BEFORE.search(before)
+        or _SIDELINES_BEFORE.search(before)
     )
 
 
@@ -165,9 +237,13 @@ def _actors(
     actors: list[str] = []
     via_person: set[str] = set()
     via_name: set[str] = set()
+    previous: Mention | None = None
+    previous_excluded = False
     for m in mentions:
         code, person = _member_code(m, person_member)
-        if not code or code in NEVER_ACTORS or _not_an_actor(low_body, m):
+        excluded = _not_an_actor(low_body, m, previous, previous_excluded)
+        previous, previous_excluded = m, excluded
+        if not code or code in NEVER_ACTORS or excluded:
             continue
         (via_person if person else via_name).add(code)
         if code not in actors:
@@ -202,6 +278,7 @@ _DOCUMENT_REF = cue(
     r"\bthe (?:text|document|declaration|statement|communiqu\w*|conclusions|draft)\b",
     r"\b(?:проект|проєкт)\w*",
     r"коштів", r"средств\b", r"\bfunds\b", r"передбачено", r"предусмотрено", r"earmarked",
+    r"\bit (?:also )?(?:foresees|envisages|provides for|calls for|says|states)\b", r"предусматривает", r"передбачає",
 )
 _DOCUMENT_NOUN = cue(
     r"документ",
@@ -323,21 +400,72 @@ def extract_commitments(
     return sorted(best.values(), key=lambda c: (c.actor, c.type))
 
 
-# "X will not send troops, but will take on logistics": each side of a contrast keeps its own status.
-_CONTRAST = re.compile(r"[,;]\s*(?:но|однако|але|проте|but|yet)\b|;\s+")
+# Where a sentence divides into clauses, each commitment takes the status of the clause that names it:
+# "X will not send troops, but will take on logistics"; "Brussels will keep the assets immobilised, ...,
+# rejecting suggestions that the money could be released".
+_CLAUSE_CUT = re.compile(r"[,;:]\s+(?P<contrast>(?:but|yet|однако|но|але|проте|а)\s+)?|\s+[—–]\s+|"
+                         r"\s+(?P<bare>but|yet|while|whereas|однако|но|але|проте)\s+")
+
+
+def _clause_status(clause: str, *, in_draft: bool) -> str | None:
+    """The status a clause's own wording gives, or None when it has no word of status at all."""
+    if STATUS_CUES.found(clause) or PLEDGED.search(clause):
+        return _status_of(clause, in_draft=in_draft)
+    return None
+
+
+def _type_named_in(clause: str, ctype: str) -> bool:
+    if ctype == "military_aid" and not TYPE_CUES["military_aid"].search(clause):
+        return bool(TYPE_CUES["hardware"].search(clause))
+    return bool(TYPE_CUES[ctype].search(clause))
 
 
 def _typed_statuses(low: str, types: list[str], *, in_draft: bool) -> list[tuple[str, str]]:
-    """(type, status) pairs of a lowercased sentence, the status taken from the clause that names the type."""
+    """(type, status) pairs of a lowercased sentence, the status taken from the clause that names the type.
+
+    A clause without a word of status takes that of the clause before it, up to a contrast ("but", "але"),
+    never a negation (which belongs to its own verb); failing that, the sentence's.
+    """
     whole = _status_of(low, in_draft=in_draft)
-    cuts = [m.start() for m in _CONTRAST.finditer(low)]
-    if not cuts or whole != "withdrawn":
+    cuts = list(_CLAUSE_CUT.finditer(low))
+    if not cuts:
         return [(t, whole) for t in types]
-    bounds = [0, *cuts, len(low)]
-    clauses = [low[a:b] for a, b in pairwise(bounds)]
+    starts = [0, *(m.end() for m in cuts)]
+    ends = [*(m.start() for m in cuts), len(low)]
+    after_contrast = [False, *(bool(m.group("contrast") or m.group("bare")) for m in cuts)]
+    clauses = [low[a:b] for a, b in zip(starts, ends, strict=True)]
+    statuses = [_clause_status(clause, in_draft=in_draft) for clause in clauses]
     pairs: list[tuple[str, str]] = []
     for ctype in types:
-        for clause in clauses:
-            if TYPE_CUES[ctype].search(clause):
-                pairs.append((ctype, _status_of(clause, in_draft=in_draft)))
-    return pairs or [(t, whole) for t in types]
+        named = next((i for i, clause in enumerate(clauses) if _type_named_in(clause, ctype)), None)
+        if named is None:
+            pairs.append((ctype, whole))
+        else:
+            pairs.append((ctype, _status_from_context(named, statuses, after_contrast, clauses, whole,
+                                                      in_draft=in_draft)))
+    return pairs
+
+
+# A relative clause after an adopted text states its contents: "approved a provision under which the
+# coalition countries will use their military capabilities" → approved (spec §8).
+_RELATIVE_OPENING = re.compile(
+    r"^(?:(?:за|по|согласно|відповідно до|under|by)\s+)?(?:котор\w*|як\w*|which|whereby|that)\b"
+)
+
+
+def _status_from_context(
+    i: int, statuses: list[str | None], after_contrast: list[bool], clauses: list[str], whole: str, *, in_draft: bool
+) -> str:
+    own = statuses[i]
+    if i > 0 and statuses[i - 1] == "approved" and own != "withdrawn" and _RELATIVE_OPENING.match(clauses[i]):
+        return "approved"
+    if own is not None:
+        return own
+    j = i
+    while not after_contrast[j] and j > 0:
+        j -= 1
+        if statuses[j] is not None and statuses[j] != "withdrawn":
+            return statuses[j]  # type: ignore[return-value]
+    if after_contrast[j]:
+        return _status_of(clauses[i], in_draft=in_draft)
+    return whole

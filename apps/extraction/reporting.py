@@ -85,22 +85,48 @@ _AGENCY_ALT = "|".join(
 # Single words of agencies' names, which are no unknown names of people or members.
 AGENCY_WORDS = frozenset(w.lower() for names in AGENCIES.values() for s in names for w in s.split())
 _CANONICAL = {s.lower(): canon for canon, names in AGENCIES.items() for s in names}
-_ATTRIBUTION = re.compile(
-    r"(?i:сообщает|сообщило|сообщил[аио]?|передает|передаёт|передало|пишет|повідомляє|повідомило|повідомила|"
-    r"передає|пише|according to|по данным|за даними|reports? by)\s+(?:агентство\s+|агенція\s+|издание\s+|"
-    r"видання\s+|газета\s+|the\s+)?(?P<a>" + _AGENCY_ALT + r")(?![\w-])"
-    r"|(?<![\w-])(?:the\s+)?(?P<b>"
-    + _AGENCY_ALT
-    + r")(?:\s+news agency)?\s+(?:reports|reported|said in a report)\b",
+_AGENCY_NAME = re.compile(r"(?<![\w-])(?:" + _AGENCY_ALT + r")(?![\w-])")
+# Words that attribute a text to the outlet named next: "сообщает Reuters", "seen by the Financial Times",
+# "з яким ознайомилося агентство Reuters", "told AP"; a medium's kind and an adjective may stand between.
+_MEDIUM = (
+    r"(?:агентств\w*|агенці\w*|информагентств\w*|інформагентств\w*|издани\w*|видання|газет\w*|телеканал\w*|"
+    r"newspaper|broadcaster|news agency|agency)"
 )
+_LEAD = re.compile(
+    r"(?:сообща\w*|сообщил\w*|передает|передаёт|передало|передал[аи]?|пишет|пишут|повідомля\w*|повідомил\w*|"
+    r"повідомив|передає|пише|пишуть|according to|по данным|по информации|за даними|за інформацією|reports? by|"
+    r"seen by|obtained by|reviewed by|told|said to|quoted by|interview with|в интервью|в інтерв'ю|"
+    r"рассказал\w*|заявил\w*|сказал\w*|розповів|розповіла|розповіли|сказав|сказала|заявив|заявила|"
+    r"ознакомил\w*|ознайомил\w*|в распоряжении|в розпорядженні|опубликовал\w*|опублікувал\w*|оприлюднил\w*)"
+    r"[\s,]+(?:the\s+)?(?:(?:\w+\s+)?" + _MEDIUM + r"\s+)?$"
+)
+# ... or the outlet comes first: "Reuters reported", ", Bloomberg said.", "Anadolu Agency reported".
+_VERB_AFTER = re.compile(
+    r"^(?:'s)?(?:\s+(?:news\s+)?agency)?\s+(?:reports|reported|said|says|wrote|writes|learned|has learned|"
+    r"сообща\w*|сообщил\w*|пишет|передает|узнал\w*|выяснил\w*|повідомля\w*|повідомил\w*|пише|передає|"
+    r"дізнал\w*|з'ясувал\w*)\b",
+    re.IGNORECASE,
+)
+# An outlet the story merely cites: "citing the FT", "со ссылкой на", "the FT first reported", "ранее Politico".
+_CITED_BEFORE = re.compile(
+    r"(?:citing|cited|со ссылкой на|ссылаясь на|з посиланням на|посилаючись на|ранее|раніше|earlier|previously)"
+    r"\s+(?:\w+\s+){0,2}$"
+)
+_CITED_AFTER = re.compile(r"^\s+(?:first|earlier|previously|had|also)\s+(?:reported|reports|said)", re.IGNORECASE)
+_DATELINE = re.compile(r"^\s*\)")  # "(Reuters) -"
 
 
 def find_source(text: str) -> str | None:
-    """The agency the text attributes itself to, by its canonical Latin name, or None."""
-    for m in _ATTRIBUTION.finditer(text):
-        name = m.group("a") or m.group("b")
-        before = text[max(0, m.start() - 25) : m.start()].lower()
-        if "ссылкой на" in before or "посиланням на" in before or "citing" in before:
+    """The agency the text attributes itself to, by its canonical Latin name, or None.
+
+    The first outlet named with words of attribution ("сообщает", "according to", "seen by", "X reported")
+    that the story does not merely cite; an outlet named without them is no source.
+    """
+    for m in _AGENCY_NAME.finditer(text):
+        before = text[max(0, m.start() - 70) : m.start()].lower()
+        after = text[m.end() : m.end() + 40]
+        if _CITED_BEFORE.search(before) or _CITED_AFTER.match(after):
             continue
-        return _CANONICAL.get(name.lower(), name)
+        if _LEAD.search(before) or _VERB_AFTER.match(after) or (before.endswith("(") and _DATELINE.match(after)):
+            return _CANONICAL.get(m.group().lower(), m.group())
     return None

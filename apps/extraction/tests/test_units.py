@@ -398,6 +398,16 @@ def test_quotes() -> None:
         ("Он заявил в интервью телеканалу Fox News.", None),
         ("Сообщает Укрінформ із посиланням на Reuters.", "Ukrinform"),
         ("The ministry said in a statement.", None),
+        ("according to a draft declaration seen by the Financial Times.", "Financial Times"),
+        ("говорится в проекте, с которым ознакомилось японское агентство Kyodo.", "Kyodo"),
+        ("йдеться в проєкті заяви, з яким ознайомилося агентство Reuters.", "Reuters"),
+        ("Turkey hosted the talks in Istanbul, Anadolu Agency reported.", "Anadolu"),
+        ("The aid no longer appears in the draft, Bloomberg said. The FT first reported the change.", "Bloomberg"),
+        ("The Financial Times first reported the change on Thursday.", None),
+        ("KYIV (Reuters) - Ukraine said on Monday ...", "Reuters"),
+        ("A senior official told Reuters the plan was ready.", "Reuters"),
+        ("Ранее Politico сообщало о таком плане.", None),
+        ("Як раніше писала Politico, план готовий. Про це повідомляє Укрінформ.", "Ukrinform"),
     ],
 )
 def test_source(text: str, source: str | None) -> None:

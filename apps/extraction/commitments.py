@@ -124,7 +124,8 @@ _SANCTIONS_OUTRIGHT = cue(r"санкци", r"санкці", r"sanction", r"да�
 # "repair of armoured vehicles".
 _HANDLING_HARDWARE = re.compile(
     r"(?:транспорт\w*|перевез\w*|перевоз\w*|ремонт\w*|отремонт\w*|відремонт\w*|обслуж\w*|обслугов\w*|"
-    r"repair\w*|maintenance|maintain\w*|servic\w*|transport\w*|shipment\w*)\s+(?:of\s+)?(?:\w+\s+){0,3}"
+    r"repair\w*|maintenance|maintain\w*|servic\w*|transport\w*|shipment\w*|снабжени\w*|постачанн\w*|supply of|"
+    r"supplies of)\s+(?:of\s+)?(?:[\w,]+\s+){0,6}"
     r"(?:озбро\w*|зброї|вооружен\w*|оружи\w*|бронетехн\w*|технік\w*|техник\w*|танк\w*|tanks?|weapons?|"
     r"equipment|vehicles?|armou?red \w+|ammunition|боеприпас\w*|боєприпас\w*|катер\w*|літак\w*|самолет\w*|"
     r"aircraft)"
@@ -146,7 +147,8 @@ _HARDWARE_AS_SENSOR = re.compile(
 def _types_in(low: str) -> list[str]:
     types = TYPE_CUES.found(low)
     if "hardware" in types and _HARDWARE_AS_SENSOR.search(low):
-        types = TYPE_CUES.found(_HARDWARE_AS_SENSOR.sub(lambda m: " " * len(m.group()), low))
+        kept = TYPE_CUES.found(_HARDWARE_AS_SENSOR.sub(lambda m: " " * len(m.group()), low))
+        types = [t for t in types if t in kept or t == "intelligence"]
     hardware, supply = "hardware" in types, "supply" in types
     types = [t for t in types if t not in ("hardware", "supply")]
     if hardware and supply and "air_defence" not in types and "military_aid" not in types:
@@ -172,7 +174,7 @@ def _member_code(m: Mention, person_member: dict[str, str]) -> tuple[str, bool]:
 # A place named after a locative preposition is a venue ("talks in Saudi Arabia", "на сході Польщі"), not an
 # actor; so is the next of a list of venues ("in Britain and Poland").
 _VENUE_BEFORE = re.compile(
-    r"(?:^|[\s(«\"])(?:в|во|у|на|in|at|near|около|біля|под|під|across|across the|throughout)\s+"
+    r"(?:^|[\s(«\"])(?:в|во|у|на|in|at|near|около|біля|под|під|над|over|across|across the|throughout)\s+"
     r"(?:(?:the\s+)?(?:east|west|north|south|centre|center|eastern|western|northern|southern|central)(?:\s+of)?\s+|"
     r"(?:востоке|западе|севере|юге|центре|территории|сході|заході|півночі|півдні|центрі|території)\s+)?$"
 )
@@ -194,6 +196,7 @@ _QUALIFIER_BEFORE = re.compile(
 _QUALIFIER_AFTER = re.compile(
     r"^(?:'s)?[\s-]+(?:countries|members|member states|membership|style|article|headquarters|"
     r"declaration|декларац\w*|format|формат\w*|approval|mandate|agency|news agency|newspaper|broadcaster|"
+    r"air-policing|air policing|mission|missions|-led|мисси\w*|місі\w*|"
     r"агентств\w*|агенці\w*|издани\w*|видання|газет\w*|телеканал\w*)\b",
 )
 # A counterpart in talks is no actor of what is said in them: "contacts with the American president",
@@ -205,8 +208,21 @@ _COUNTERPART_BEFORE = re.compile(
 )
 
 
-# "On the sidelines of a meeting of NATO defence ministers": the meeting is where it was said.
-_SIDELINES_BEFORE = re.compile(r"(?:sidelines|на полях|кулуар\w*)\s+(?:of\s+)?(?:\w+\s+){0,4}$")
+# "On the sidelines of a meeting of NATO defence ministers", "на саммите НАТО": where it was said.
+_SIDELINES_BEFORE = re.compile(
+    r"(?:sidelines|на полях|кулуар\w*)\s+(?:of\s+)?(?:\w+\s+){0,4}$|"
+    r"(?:^|\s)(?:на|at|during)\s+(?:the\s+)?(?:\w+\s+)?(?:саммит\w*|встреч\w*|заседани\w*|саміт\w*|зустріч\w*|"
+    r"засіданн\w*|summit|meeting|session)\s+(?:of\s+)?(?:the\s+)?$"
+)
+# "В Токио заявили", "у Кремлі наголосили": a government speaking through its seat is no mere venue.
+_SPEAKS_THROUGH_SEAT = re.compile(
+    r"^\s+(?:\S+\s+){0,2}(?:заявили|сообщили|считают|подчеркнули|отметили|заявляют|ответили|наголосили|"
+    r"повідомили|заявили|заявляють|вважають|підкреслили|зазначили|відповіли)\b"
+)
+# Partners in the EU are its members, not the EU: "партнерам по Евросоюзу следует ...".
+_MEMBERS_OF_BEFORE = re.compile(
+    r"(?:партнер\w*|союзник\w*|partners|allies|членам|членів|members)\s+(?:по|в|у|of|in)\s+(?:the\s+)?$"
+)
 
 
 def _not_an_actor(low_body: str, m: Mention, previous: Mention | None = None, previous_venue: bool = False) -> bool:
@@ -215,8 +231,11 @@ def _not_an_actor(low_body: str, m: Mention, previous: Mention | None = None, pr
     before, after = low_body[max(0, m.start - 40) : m.start], low_body[m.end : m.end + 24]
     if previous_venue and previous is not None and _LIST_JOIN.match(low_body[previous.end : m.start]):
         return True
+    if _VENUE_BEFORE.search(before) and _SPEAKS_THROUGH_SEAT.match(after):
+        return False
     return bool(
         _VENUE_BEFORE.search(before)
+        or _MEMBERS_OF_BEFORE.search(before)
         or _ORIGIN_AFTER.match(after)
         or _ORIGIN_BEFORE.search(before)
         or _QUALIFIER_BEFORE.search(before)
@@ -304,6 +323,22 @@ _ANAPHORA = cue(
     r"^(?:кроме того|крім того|in addition)\b",
 )
 _ISSUER_ORDER = ("COALITION", "EU", "NATO", "UN")
+# A group without a code ("the eight Nordic and Baltic countries", "the group") is the members the text
+# names for it in the sentence before or after: "The group — Denmark, Estonia, Finland ... — said" (spec §8).
+_GROUP_REFERENCE = re.compile(
+    # As the subject: English early in the sentence, Russian and Ukrainian in the nominative.
+    r"^.{0,80}\b(?:countries|nations|governments|ministers|leaders|the group)\b|"
+    r"\b(?:страны|государства|министры|лидеры|группа|країни|держави|міністри|лідери|група)\b"
+)
+_GROUP_SIZE = 3
+
+
+def _group_named_nearby(unit_actors: list[list[str]], k: int) -> list[str]:
+    """The members a neighbouring sentence lists (three or more), or no one."""
+    for j in (k + 1, k - 1):
+        if 0 <= j < len(unit_actors) and len(unit_actors[j]) >= _GROUP_SIZE:
+            return unit_actors[j]
+    return []
 
 
 def _issuer(actors: list[str]) -> list[str]:
@@ -356,12 +391,19 @@ def extract_commitments(
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     low_body = lowercase(body)
-    for start, end in _units(body, low_body, mentions, gazetteer.person_member):
-        sentence = body[start:end].strip()
-        low = lowercase(sentence)
-        inside = ordered[bisect_left(starts, start) : bisect_left(starts, end)]
-        actors = _actors(low, inside, gazetteer.person_member, coalition_known, low_body)
+    units = _units(body, low_body, mentions, gazetteer.person_member)
+    sentences = [body[start:end].strip() for start, end in units]
+    lows = [lowercase(sentence) for sentence in sentences]
+    unit_actors = [
+        _actors(low, ordered[bisect_left(starts, start) : bisect_left(starts, end)], gazetteer.person_member,
+                coalition_known, low_body)
+        for low, (start, end) in zip(lows, units, strict=True)
+    ]
+    for k, (sentence, low) in enumerate(zip(sentences, lows, strict=True)):
+        actors = unit_actors[k]
         types = _types_in(low)
+        if not actors and types and _GROUP_REFERENCE.search(low):
+            actors = _group_named_nearby(unit_actors, k)
         names_draft = statement_draft and bool(_DRAFT_CONTEXT.search(low))
         # A draft's points run on into the next sentence unless it turns to someone speaking or to another text.
         in_draft = names_draft or (previous_in_draft and not _LEAVES_DRAFT.search(low))

@@ -326,6 +326,9 @@ class Gazetteer:
                     continue
             elif any(first < t_end and t_start < last for t_start, t_end in taken):
                 continue
+            if span in taken and any(m.ident == pattern.ident for m in mentions if (m.start, m.end) == (
+                    tokens[first][1], tokens[last - 1][2])):
+                continue  # the same alias twice (given for two languages)
             taken[span] = pattern.kind
             if pattern.venue_only and first > 0 and tokens[first - 1][0].lower() in _VENUE_PREPOSITIONS:
                 continue

@@ -225,24 +225,23 @@ _MEMBERS_OF_BEFORE = re.compile(
 )
 
 
+# The contexts above in one pattern each (the text before a mention, the text after it).
+_NO_ACTOR_BEFORE = re.compile(
+    "|".join(f"(?:{rx.pattern})" for rx in (_MEMBERS_OF_BEFORE, _ORIGIN_BEFORE, _QUALIFIER_BEFORE, _COUNTERPART_BEFORE,
+                                            _SIDELINES_BEFORE))
+)
+_NO_ACTOR_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_ORIGIN_AFTER, _QUALIFIER_AFTER)))
+
+
 def _not_an_actor(low_body: str, m: Mention, previous: Mention | None = None, previous_venue: bool = False) -> bool:
     if m.kind != MEMBER:
         return False
     before, after = low_body[max(0, m.start - 40) : m.start], low_body[m.end : m.end + 24]
     if previous_venue and previous is not None and _LIST_JOIN.match(low_body[previous.end : m.start]):
         return True
-    if _VENUE_BEFORE.search(before) and _SPEAKS_THROUGH_SEAT.match(after):
-        return False
-    return bool(
-        _VENUE_BEFORE.search(before)
-        or _MEMBERS_OF_BEFORE.search(before)
-        or _ORIGIN_AFTER.match(after)
-        or _ORIGIN_BEFORE.search(before)
-        or _QUALIFIER_BEFORE.search(before)
-        or _QUALIFIER_AFTER.match(after)
-        or _COUNTERPART_BEFORE.search(before)
-        or _SIDELINES_BEFORE.search(before)
-    )
+    if _VENUE_BEFORE.search(before):
+        return not _SPEAKS_THROUGH_SEAT.match(after)
+    return bool(_NO_ACTOR_BEFORE.search(before) or _NO_ACTOR_AFTER.match(after))
 
 
 def _actors(

@@ -75,8 +75,39 @@ def required_literal(alternative: str) -> str:
     return max(best, run, key=len)
 
 
+def required_literals(alternative: str) -> tuple[str, ...]:
+    """Literals one of which every match of `alternative` contains; () if it has none to offer.
+
+    Its own longest literal if it has one; else the literals of the alternatives of its first group that
+    must match (not optional, not a lookaround): "(?:he|she|они)\\b" → ("he", "she", "они").
+    """
+    literal = required_literal(alternative)
+    if len(literal) >= 2:
+        return (literal,)
+    i = 0
+    while i < len(alternative):
+        c = alternative[i]
+        if c == "\\":
+            i += 2
+        elif c == "[":
+            i = _skip_group(alternative, i)
+        elif c == "(":
+            j = _skip_group(alternative, i)
+            inner = alternative[i + 1 : j - 1]
+            optional = j < len(alternative) and alternative[j] in _QUANTIFIERS
+            if not optional and not inner.startswith(("?=", "?!", "?<")):
+                inner = inner[2:] if inner.startswith("?:") else inner
+                literals = tuple(required_literal(part) for part in _split_top_level(inner))
+                if literals and all(len(x) >= 2 for x in literals):
+                    return literals
+            i = j
+        else:
+            i += 1
+    return ()
+
+
 def _skip_group(pattern: str, i: int) -> int:
-    """Index just after the group or class opening at i (and after a quantifier that follows it)."""
+    """Index just after the group or character class opening at i."""
     if pattern[i] == "[":
         j = i + 1
         while j < len(pattern) and pattern[j] != "]":
@@ -136,10 +167,10 @@ class CueTable:
         for name, parts in entries.items():
             for alternative in (alt for part in parts for alt in _split_top_level(part)):
                 entry = (name, re.compile(alternative))
-                literal = required_literal(alternative)
-                if len(literal) >= 2:
+                literals = required_literals(alternative)
+                for literal in literals:
                     by_literal.setdefault(literal, []).append(entry)
-                else:
+                if not literals:
                     self._always.append(entry)
         for literal, regexes in by_literal.items():
             self._automaton.add_word(literal, tuple(regexes))

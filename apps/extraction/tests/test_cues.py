@@ -9,7 +9,7 @@ import pytest
 
 from apps.extraction import commitments, cues, reporting
 from apps.extraction.commitments import split_sentences
-from apps.extraction.cues import Cue, CueTable, cue, cue_table, lowercase, required_literal
+from apps.extraction.cues import Cue, CueTable, cue, cue_table, lowercase, required_literal, required_literals
 from tests.corpus import CORPUS
 
 HELDOUT = Path(__file__).parent / "heldout"
@@ -32,6 +32,20 @@ HELDOUT = Path(__file__).parent / "heldout"
 )
 def test_required_literal(alternative: str, literal: str) -> None:
     assert required_literal(alternative) == literal
+
+
+@pytest.mark.parametrize(
+    ("alternative", "literals"),
+    [
+        (r"разведк", ("разведк",)),
+        (r"^(?:«|\"|“)?(?:he|she|они)\b", ("he", "she", "они")),
+        (r"\b(?:text|document)\b", ("text", "document")),
+        (r"(?:the )?(?:a|bc)", ()),  # an optional group, then a group with a one-letter alternative
+        (r"(?=x)(?:ab|cd)", ("ab", "cd")),
+    ],
+)
+def test_required_literals(alternative: str, literals: tuple[str, ...]) -> None:
+    assert required_literals(alternative) == literals
 
 
 def test_cue_refuses_uppercase_patterns() -> None:

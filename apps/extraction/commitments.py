@@ -57,6 +57,9 @@ class Commitment:
     type: str
     status: str
     evidence: str
+    start: int = 0  # where the evidence sentence starts in the body
+
+
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -380,9 +383,32 @@ def extract_commitments(
     body: str, mentions: list[Mention], gazetteer: Gazetteer, *, statement_draft: bool
 ) -> list[Commitment]:
     """Commitments of an article: unique by (actor, type), most advanced status."""
-    coalition_known = any(m.ident == "COALITION" for m in mentions)
+    return merge_commitments(commitment_statements(body, mentions, gazetteer, statement_draft=statement_draft))
+
+
+def merge_commitments(statements: Iterable[Commitment]) -> list[Commitment]:
+    """One commitment per (actor, type): the most advanced status, or the withdrawal that cancels it."""
     best: dict[tuple[str, str], Commitment] = {}
     withdrawn: dict[tuple[str, str], Commitment] = {}
+    for item in statements:
+        key = (item.actor, item.type)
+        if item.status == "withdrawn":
+            withdrawn.setdefault(key, item)
+        elif key not in best or _RANK[item.status] > _RANK[best[key].status]:
+            best[key] = item
+    for key, item in withdrawn.items():
+        # A withdrawal cancels earlier proposals and pledges; only a live approved or delivered one outranks it.
+        if key not in best or _RANK[best[key].status] < _RANK["approved"]:
+            best[key] = item
+    return sorted(best.values(), key=lambda c: (c.actor, c.type))
+
+
+def commitment_statements(
+    body: str, mentions: list[Mention], gazetteer: Gazetteer, *, statement_draft: bool
+) -> list[Commitment]:
+    """Every (actor, type, status) an article states, sentence by sentence, in order: not yet merged."""
+    coalition_known = any(m.ident == "COALITION" for m in mentions)
+    statements: list[Commitment] = []
     previous_actors: list[str] = []
     doc_issuer: list[str] = []
     doc_status = ""
@@ -398,7 +424,7 @@ def extract_commitments(
                 coalition_known, low_body)
         for low, (start, end) in zip(lows, units, strict=True)
     ]
-    for k, (sentence, low) in enumerate(zip(sentences, lows, strict=True)):
+    for k, (sentence, low, (unit_start, _)) in enumerate(zip(sentences, lows, units, strict=True)):
         actors = unit_actors[k]
         types = _types_in(low)
         if not actors and types and _GROUP_REFERENCE.search(low):
@@ -427,18 +453,8 @@ def extract_commitments(
         for ctype, status in _typed_statuses(low, types, in_draft=in_draft):
             if status_override and status != "withdrawn":
                 status = status_override
-            for actor in actors:
-                key = (actor, ctype)
-                item = Commitment(actor, ctype, status, sentence)
-                if status == "withdrawn":
-                    withdrawn.setdefault(key, item)
-                elif key not in best or _RANK[status] > _RANK[best[key].status]:
-                    best[key] = item
-    for key, item in withdrawn.items():
-        # A withdrawal cancels earlier proposals and pledges; only a live approved or delivered one outranks it.
-        if key not in best or _RANK[best[key].status] < _RANK["approved"]:
-            best[key] = item
-    return sorted(best.values(), key=lambda c: (c.actor, c.type))
+            statements.extend(Commitment(actor, ctype, status, sentence, unit_start) for actor in actors)
+    return statements
 
 
 # Where a sentence divides into clauses, each commitment takes the status of the clause that names it:

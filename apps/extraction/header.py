@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .decode import is_blank
 
@@ -111,6 +111,26 @@ def dates_in_sentence(sentence: str) -> list[tuple[int, date]]:
             d = _safe_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
             if d is not None:
                 found.append((m.start(), d))
+    found.sort(key=lambda pair: pair[0])
+    return found
+
+
+_DAY_MONTH = re.compile(rf"(?<![\w.]){_DAY}\s+(?:of\s+)?{_MONTH_GROUP}(?![\w])(?!\.?,?\s+(?:19|20)\d\d)", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"(?<![\w]){_MONTH_GROUP}(?![\w])\.?\s+{_DAY}(?![\d\w])(?!,?\s+(?:19|20)\d\d)", re.IGNORECASE)
+
+
+def dates_near(sentence: str, reference: date) -> list[tuple[int, date]]:
+    """Full dates in the sentence, and day-and-month dates ("4 сентября", "on 6 January") taken in the year
+    that puts them closest before the reference date (an article speaks of the past more than the future)."""
+    found = dates_in_sentence(sentence)
+    for regex in (_DAY_MONTH, _MONTH_DAY):
+        for m in regex.finditer(sentence):
+            month, day = _month_from_match(m), int(m.group("day"))
+            for year in (reference.year, reference.year - 1):
+                d = _safe_date(year, month, day)
+                if d is not None and d <= reference + timedelta(days=7):
+                    found.append((m.start(), d))
+                    break
     found.sort(key=lambda pair: pair[0])
     return found
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .commitments import extract_commitments, split_sentences
+from .commitments import Commitment, commitment_statements, merge_commitments, split_sentences
 from .decode import DEFAULT_MAX_FILE_BYTES, decode_bytes
+from .events import split_events
 from .gazetteer import MEMBER, PERSON, Gazetteer, default_gazetteer
 from .header import DATE_FOUND_UNKNOWN, natural_language_problem, parse_header
 from .language import detect_language
@@ -100,12 +101,8 @@ def trim_at_word(text: str, limit: int) -> str:
     return cut + "…"
 
 
-def _lead_sentence(body: str) -> str:
-    spans = split_sentences(body)
-    if not spans:
-        return body.strip()
-    start, end = spans[0]
-    return body[start:end].strip()
+def _extracted(c: Commitment) -> ExtractedCommitment:
+    return ExtractedCommitment(c.actor, c.type, c.status, c.evidence)
 
 
 def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = None) -> ExtractedDocument:
@@ -135,20 +132,19 @@ def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = Non
     members = tuple(sorted({m.ident for m in mentions if m.kind == MEMBER}))
     people = tuple(sorted({m.ident for m in mentions if m.kind == PERSON}))
     statement_draft = is_statement_draft(body)
-    commitments = tuple(
-        ExtractedCommitment(c.actor, c.type, c.status, c.evidence)
-        for c in extract_commitments(body, mentions, gazetteer, statement_draft=statement_draft)
-    )
-    lead = _lead_sentence(body)
-    # The snippet carries on after the headline rather than repeating it.
-    rest = body.split(lead, 1)[-1].strip() if lead else body
-    event = ExtractedEvent(
-        headline=trim_at_word(lead, HEADLINE_CHARS),
-        snippet=trim_at_word(rest or body, SNIPPET_CHARS),
-        occurred_on=header.date,
-        members=members,
-        people=people,
-        commitments=commitments,
+    statements = commitment_statements(body, mentions, gazetteer, statement_draft=statement_draft)
+    commitments = tuple(_extracted(c) for c in merge_commitments(statements))
+    events = tuple(
+        ExtractedEvent(
+            headline=trim_at_word(span.headline, HEADLINE_CHARS),
+            # The snippet carries on after the headline rather than repeating it.
+            snippet=trim_at_word(span.rest or span.headline, SNIPPET_CHARS),
+            occurred_on=span.occurred_on,
+            members=span.members,
+            people=span.people,
+            commitments=tuple(_extracted(c) for c in span.commitments),
+        )
+        for span in split_events(body, header.date, statements, mentions)
     )
     return ExtractedDocument(
         ok=True,
@@ -165,7 +161,7 @@ def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = Non
         commitments=commitments,
         statement_draft=statement_draft,
         quotes=tuple(find_quotes(body)),
-        events=(event,),
+        events=events,
         body=body,
         unknown_names=tuple(unknown_names(body, reading, sentences, language, excluded=AGENCY_WORDS)),
     )

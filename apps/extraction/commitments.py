@@ -106,9 +106,18 @@ _RESUMED = cue(r"возобновил", r"відновил", r"resumed", r"resta
 def _completed(low: str, status: str) -> bool:
     """Does a completed act of this status stand in the sentence, not only a future or a denied one?"""
     return any(
-        not _NOT_YET.search(low[max(0, m.start() - 30) : m.start()]) and not _NEGATED.search(m.group())
+        not _NOT_YET.search(low[max(0, m.start() - 30) : m.start()])
+        and not _NEGATED.search(m.group())
+        and not (status == "delivered" and _PAPER_AFTER.match(low[m.end() : m.end() + 60]))
         for m in STATUS_CUES.matches(low, status)
     )
+
+
+# Handing over a paper is no delivery: "передали міністрам робочий документ із варіантами".
+_PAPER_AFTER = re.compile(
+    r"^\s+(?:\S+\s+){0,3}(?:документ|document|paper|plan|план|proposal|предложени|пропозиці|варіант|вариант|"
+    r"options|report|доклад|доповід|звіт|лист|letter|message|послани|текст|text|draft|проект|проєкт|рекомендац)"
+)
 
 
 # "Решение пока не принято": a cue that spans its own negation.
@@ -177,7 +186,8 @@ def _member_code(m: Mention, person_member: dict[str, str]) -> tuple[str, bool]:
 # A place named after a locative preposition is a venue ("talks in Saudi Arabia", "на сході Польщі"), not an
 # actor; so is the next of a list of venues ("in Britain and Poland").
 _VENUE_BEFORE = re.compile(
-    r"(?:^|[\s(«\"])(?:в|во|у|на|in|at|near|около|біля|под|під|над|over|across|across the|throughout)\s+"
+    r"(?:^|[\s(«\"])(?:в|во|у|на|in|at|near|около|біля|под|під|над|over|across|across the|throughout|через|via|"
+    r"through|transiting)\s+"
     r"(?:(?:the\s+)?(?:east|west|north|south|centre|center|eastern|western|northern|southern|central)(?:\s+of)?\s+|"
     r"(?:востоке|западе|севере|юге|центре|территории|сході|заході|півночі|півдні|центрі|території)\s+)?$"
 )
@@ -187,14 +197,17 @@ _LIST_JOIN = re.compile(r"^(?:,\s*|\s+(?:and|or|и|і|й|та|или|або)\s+)
 _ORIGIN_AFTER = re.compile(r"^(?:-made|-built|\s+(?:производства|виробництва|made|manufactured|built))\b")
 _ORIGIN_BEFORE = re.compile(
     r"(?:разработ\w*|розроблен\w*|произвед\w*|вироблен\w*|developed|designed|produced|made|built)\s+"
-    r"(?:(?:совместно|спільно|jointly|together)\s+)?(?:с|з|із|with|by|in)\s+$"
+    r"(?:(?:совместно|спільно|jointly|together)\s+)?(?:с|з|із|with|by|in)\s+$|"
+    # what is bought is no buyer: "закупівлю американських ракет", "buy American weapons"
+    r"(?:закуп\w*|купівл\w*|купит\w*|покупк\w*|придба\w*|purchas\w*|buy\w*|bought)\s+(?:(?:для|for)\s+\S+\s+)?$"
 )
 # A member named only to qualify something else: "стран НАТО", "статьи 5 Устава НАТО", "NATO membership",
 # "the Paris Declaration", "японское агентство Kyodo", "a meeting of NATO ministers", "позицію Бельгії".
 _QUALIFIER_BEFORE = re.compile(
     r"(?:стран|країн|устав\w*|статут\w*|стать\w*|статт\w*|штаб-квартир\w*|членств\w*|вступлени\w*|вступ\w*|"
     r"позици\w*|позиці\w*|countries|members|membership|headquarters|charter|article \d+|position|stance|"
-    r"approval|mandate)\s+(?:(?:of|в|у|до)\s+)?(?:the\s+)?$",
+    r"approval|mandate|мандат\w*|резолюци\w*|резолюці\w*|одобрени\w*|схвален\w*)"
+    r"\s+(?:(?:of|в|у|до)\s+)?(?:the\s+)?$",
 )
 _QUALIFIER_AFTER = re.compile(
     r"^(?:'s)?[\s-]+(?:countries|members|member states|membership|style|article|headquarters|"
@@ -236,10 +249,24 @@ _NO_ACTOR_BEFORE = re.compile(
 _NO_ACTOR_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_ORIGIN_AFTER, _QUALIFIER_AFTER)))
 
 
+# The coalition named as what a state belongs to or a force is part of: "державою «коаліції охочих»",
+# "у складі сил коаліції" (its countries acting, "стран коалиции", are the coalition acting).
+_COALITION_QUALIFIER_BEFORE = re.compile(
+    r"(?:державою|державой|государством|\bstate\b|\bmember\b|\bсил|\bсили|\bforces|составе|складі)\s+(?:of\s+)?"
+    r"(?:the\s+)?[«\"“„]?$"
+)
+
+
+def _qualifies_coalition(low_body: str, m: Mention) -> bool:
+    return m.ident == "COALITION" and bool(_COALITION_QUALIFIER_BEFORE.search(low_body[max(0, m.start - 40) : m.start]))
+
+
 def _not_an_actor(low_body: str, m: Mention, previous: Mention | None = None, previous_venue: bool = False) -> bool:
     if m.kind != MEMBER:
         return False
     before, after = low_body[max(0, m.start - 40) : m.start], low_body[m.end : m.end + 24]
+    if _qualifies_coalition(low_body, m):
+        return True
     if previous_venue and previous is not None and _LIST_JOIN.match(low_body[previous.end : m.start]):
         return True
     if _VENUE_BEFORE.search(before):
@@ -260,10 +287,12 @@ def _actors(
     via_name: set[str] = set()
     previous: Mention | None = None
     previous_excluded = False
+    coalition_qualifies = False
     for m in mentions:
         code, person = _member_code(m, person_member)
         excluded = _not_an_actor(low_body, m, previous, previous_excluded)
         previous, previous_excluded = m, excluded
+        coalition_qualifies = coalition_qualifies or (code == "COALITION" and _qualifies_coalition(low_body, m))
         if not code or code in NEVER_ACTORS or excluded:
             continue
         (via_person if person else via_name).add(code)
@@ -272,6 +301,7 @@ def _actors(
     if (
         coalition_known
         and "COALITION" not in actors
+        and not coalition_qualifies  # named, but only as what a force is part of: "у складі сил «коаліції охочих»"
         and _COALITION_WORD.search(low)
         and not _GOVERNING.search(low)
     ):
@@ -312,6 +342,7 @@ _DOCUMENT_NOUN = cue(
     r"висновк",
     r"\b(?:text|document|declaration|statement|communiqu\w*|conclusions)\b",
     r"бюджет", r"budget", r"программ", r"програм", r"programme", r"\bзакон\w*", r"\blaw\b",
+    r"соглашени", r"\bугод", r"\bagreement", r"\bдоговор", r"\bpact\b", r"меморандум", r"memorandum",
 )
 _LEAVES_DRAFT = cue(
     r"заявил", r"сказал", r"сообщил", r"отметил", r"заявив", r"сказав", r"повідомив", r"зазначив",

@@ -152,7 +152,11 @@ def sentence_types(sentence: str) -> list[str]:
 # Drones, satellites and aircraft as the source of data are intelligence, not hardware handed over.
 _HARDWARE_AS_SENSOR = re.compile(
     r"\b(?:данн\w*|дан\w*|data|знімк\w*|снимк\w*|images?|imagery|footage|відео\w*|видео\w*)\s+(?:\w+\s+){0,2}"
-    r"(?:(?:с|з|із|from|of)\s+)?(?:\w+\s+)?(?:дрон|беспилотник|безпілотник|drones?|uavs?|самолет|літак|aircraft)\w*"
+    r"(?:(?:с|з|із|from|of)\s+)?(?:\w+\s+)?(?:дрон|беспилотник|безпілотник|drones?|uavs?|самолет|літак|aircraft)\w*|"
+    # ... and those who operate them are trained, not equipped: "операторів дронів", "tank crews", "F-16 pilots"
+    r"\b(?:оператор\w*|пілот\w*|пилот\w*|екіпаж\w*|экипаж\w*|operators?|pilots?|crews?)\s+(?:\S+\s+)?"
+    r"(?:дрон|беспилотник|безпілотник|drones?|uavs?|танк|tanks?|f-16|літак|самолет|винищувач|истребител)\w*|"
+    r"\b(?:дрон|drone|uav|танк|tank|f-16)\w*[ -](?:оператор|operator|pilot|пілот|пилот|crews?|екіпаж|экипаж)\w*"
 )
 
 
@@ -219,7 +223,7 @@ _QUALIFIER_AFTER = re.compile(
 # "talks with Washington"; a partner "together with" one is (spec §8), and is not matched here.
 _COUNTERPART_BEFORE = re.compile(
     r"(?:контакт\w*|переговор\w*|перемов\w*|розмов\w*|разговор\w*|встреч\w*|зустріч\w*|консультац\w*|"
-    r"talks|meeting|call|contacts?|consultations|dialogue|диалог\w*|діалог\w*)\s+(?:\w+\s+){0,2}"
+    r"talks|meeting|call|contacts?|consultations|dialogue|диалог\w*|діалог\w*|round|раунд\w*)\s+(?:\w+\s+){0,2}"
     r"(?:с|со|з|із|with)\s+(?:the\s+)?(?:\w+\s+)?$"
 )
 
@@ -356,6 +360,12 @@ _ANAPHORA = cue(
     r"^(?:кроме того|крім того|in addition)\b",
 )
 _ISSUER_ORDER = ("COALITION", "EU", "NATO", "UN")
+# A document as the subject of its contents: "Угода також зобов'язує Лісабон ...", "the agreement commits".
+_DOCUMENT_SUBJECT = re.compile(
+    r"\b(?:угода|соглашение|договор|декларация|декларація|меморандум|the agreement|the pact|the treaty|"
+    r"the declaration|the memorandum)\s+(?:\S+\s+){0,3}(?:передбачає|зобов'язує|предусматривает|обязывает|"
+    r"закрепляет|закріплює|commits|obliges|binds|provides|foresees|says|states)"
+)
 # A group without a code ("the eight Nordic and Baltic countries", "the group") is the members the text
 # names for it in the sentence before or after: "The group — Denmark, Estonia, Finland ... — said" (spec §8).
 _GROUP_REFERENCE = re.compile(
@@ -441,6 +451,7 @@ def commitment_statements(
     coalition_known = any(m.ident == "COALITION" for m in mentions)
     statements: list[Commitment] = []
     previous_actors: list[str] = []
+    previous_types: list[str] = []
     doc_issuer: list[str] = []
     doc_status = ""
     previous_in_draft = False
@@ -460,11 +471,15 @@ def commitment_statements(
         types = _types_in(low)
         if not actors and types and _GROUP_REFERENCE.search(low):
             actors = _group_named_nearby(unit_actors, k)
+        if actors and not types:
+            types = _types_by_reference(low, previous_types)
+        if types:
+            previous_types = types
         names_draft = statement_draft and bool(_DRAFT_CONTEXT.search(low))
         # A draft's points run on into the next sentence unless it turns to someone speaking or to another text.
         in_draft = names_draft or (previous_in_draft and not _LEAVES_DRAFT.search(low))
         previous_in_draft = in_draft
-        doc_ref = bool(_DOCUMENT_REF.search(low))
+        doc_ref = bool(_DOCUMENT_REF.search(low) or _DOCUMENT_SUBJECT.search(low))
         if actors and _DOCUMENT_NOUN.search(low) and not set(doc_issuer) & set(_ISSUER_ORDER):
             if APPROVED.search(low) and not WITHDRAWN.search(low):
                 doc_issuer, doc_status = _issuer(actors), "approved"
@@ -481,11 +496,58 @@ def commitment_statements(
             previous_actors = actors
         if not types or not actors or skip:
             continue
-        for ctype, status in _typed_statuses(low, types, in_draft=in_draft):
-            if status_override and status != "withdrawn":
-                status = status_override
-            statements.extend(Commitment(actor, ctype, status, sentence, unit_start) for actor in actors)
+        if not (in_draft or status_override or _commits(low)):
+            continue  # "Poland has been on high alert since drones crossed into its airspace": no commitment
+        offset = unit_start + len(body[unit_start:]) - len(body[unit_start:].lstrip())
+        positions: dict[str, int] = {}
+        for m in ordered[bisect_left(starts, offset) : bisect_left(starts, offset + len(sentence))]:
+            positions.setdefault(_member_code(m, gazetteer.person_member)[0], m.start - offset)
+        for actor in actors:
+            for ctype, status in _typed_statuses(low, types, in_draft=in_draft, actor_at=positions.get(actor)):
+                if status_override and status != "withdrawn":
+                    status = status_override
+                statements.append(Commitment(actor, ctype, status, sentence, unit_start))
     return statements
+
+
+# A sentence that names no type of its own: "Canada and New Zealand are considering a similar step",
+# "the Netherlands did so earlier" take the types of the sentence before; money with no purpose named is
+# financial aid, money for purchases buys what the sentence before speaks of (military aid if nothing).
+_SAME_STEP = cue(
+    r"аналогичн\w* (?:шаг|решени|мер)", r"такой же шаг", r"то же самое", r"так же поступ",
+    r"аналогічн\w* (?:крок|рішенн)",
+    r"такий самий крок", r"те саме", r"similar (?:step|move|measures)", r"the same step", r"follow(?:ed|s)? suit",
+    r"последовать (?:\S+ )?пример", r"наслідувати (?:\S+ )?приклад", r"это сделал", r"це зробил", r"did so",
+    r"done so", r"done the same", r"did the same",
+)
+_MONEY = re.compile(
+    r"\d[\d\s.,]*\s*(?:млн|млрд|тыс|тис|мільйон\w*|мільярд\w*|миллион\w*|миллиард\w*|million|billion|bn|m)\b\.?\s*"
+    r"(?:\S+\s+)?(?:евро|євро|euros?|доллар\w*|долар\w*|dollars?|фунт\w*|pounds?|крон\w*|kron\w*|иен|єн|yen|"
+    r"франк\w*|francs?|злот\w*|zloty)|[$€£]\s?\d"
+)
+_PURCHASE = cue(r"закуп", r"купівл", r"покупк", r"придбан", r"purchas", r"procure", r"\bbuy")
+
+
+def _types_by_reference(low: str, previous_types: list[str]) -> list[str]:
+    if previous_types and _SAME_STEP.search(low):
+        return list(previous_types)
+    if _MONEY.search(low):
+        if _PURCHASE.search(low):
+            return list(previous_types) or ["military_aid"]
+        return ["financial_aid"]
+    return []
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _commits(low: str) -> bool:
+    """Does an English sentence word a commitment at all (a status, a will, an offer, a decision)?
+
+    Russian and Ukrainian sentences carry their commitment in finite verbs of every kind (передаст,
+    навчатиме, выделяет), so they are taken as they are.
+    """
+    return bool(_CYRILLIC.search(low) or STATUS_CUES.found(low) or PLEDGED.search(low))
 
 
 # Where a sentence divides into clauses, each commitment takes the status of the clause that names it:
@@ -508,11 +570,15 @@ def _type_named_in(clause: str, ctype: str) -> bool:
     return bool(TYPE_CUES[ctype].search(clause))
 
 
-def _typed_statuses(low: str, types: list[str], *, in_draft: bool) -> list[tuple[str, str]]:
+def _typed_statuses(
+    low: str, types: list[str], *, in_draft: bool, actor_at: int | None = None
+) -> list[tuple[str, str]]:
     """(type, status) pairs of a lowercased sentence, the status taken from the clause that names the type.
 
     A clause without a word of status takes that of the clause before it, up to a contrast ("but", "але"),
-    never a negation (which belongs to its own verb); failing that, the sentence's.
+    never a negation (which belongs to its own verb); failing that, the sentence's. An actor named in a
+    later clause with a status of its own takes that one: "Sweden and Finland are ready to provide jets
+    for a mission that the coalition is discussing" → the coalition's is proposed.
     """
     whole = _status_of(low, in_draft=in_draft)
     cuts = list(_CLAUSE_CUT.finditer(low))
@@ -523,14 +589,21 @@ def _typed_statuses(low: str, types: list[str], *, in_draft: bool) -> list[tuple
     after_contrast = [False, *(bool(m.group("contrast") or m.group("bare")) for m in cuts)]
     clauses = [low[a:b] for a, b in zip(starts, ends, strict=True)]
     statuses = [_clause_status(clause, in_draft=in_draft) for clause in clauses]
+    actor_clause = bisect_left(starts, actor_at + 1) - 1 if actor_at is not None else None
     pairs: list[tuple[str, str]] = []
     for ctype in types:
         named = next((i for i, clause in enumerate(clauses) if _type_named_in(clause, ctype)), None)
         if named is None:
             pairs.append((ctype, whole))
-        else:
-            pairs.append((ctype, _status_from_context(named, statuses, after_contrast, clauses, whole,
-                                                      in_draft=in_draft)))
+            continue
+        if actor_clause is not None and actor_clause > named:
+            own = next((status for status in statuses[actor_clause:] if status is not None), None)
+            if own is not None:
+                pairs.append((ctype, own))
+                continue
+        pairs.append(
+            (ctype, _status_from_context(named, statuses, after_contrast, clauses, whole, in_draft=in_draft))
+        )
     return pairs
 
 

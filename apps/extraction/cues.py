@@ -292,7 +292,12 @@ TYPE_CUES = cue_table({
         r"посредни", r"посередни", r"mediat", r"brokered", r"-brokered",
         r"донести\w* (?:это |)предложени", r"передать\w* (?:\S+ ){0,2}предложени", r"convey",
         r"организовать встречу", r"организовал\w* (?:\S+ ){0,2}переговор", r"організува\w* (?:\S+ ){0,2}перемов",
-        r"площадк\w* для (?:\S+ ){0,2}переговор", r"майданчик\w* для (?:\S+ ){0,2}переговор",
+        r"площадк\w* для (?:\S+ ){0,2}(?:переговор|встреч)",
+        r"майданчик\w* для (?:\S+ ){0,2}(?:переговор|перемов|зустріч)",
+        r"(?:переговор|встреч|зустріч|перемов|обмін|обмен|talks|meeting)\w* (?:\S+ ){0,4}"
+        r"(?:за сприяння|при содействии)",
+        r"(?:за сприяння|при содействии|facilitated by) (?:\S+ ){0,4}(?:переговор|встреч|зустріч|перемов)",
+        r"facilitat\w* (?:\S+ ){0,3}(?:talks|negotiations|meeting|exchange)",
         r"venue for (?:\S+ ){0,3}talks", r"host\w* (?:\S+ ){0,5}(?:talks|negotiations)",
         r"(?:talks|negotiations) (?:\S+ ){0,3}hosted",
         r"(?:переговор|перемов)\w* (?:\S+ ){0,5}(?:между|між) (?:\S+ ){0,3}(?:росси|україн|украин|москв|киев|києв)",
@@ -308,7 +313,8 @@ TYPE_CUES = cue_table({
         r"давлени\w* на (?:росси|москв|кремл)", r"тиск\w* на (?:росі|москв|кремл)",
         r"pressure on (?:russia|moscow|the kremlin)",
         r"нефтегазов\w* экспорт", r"теневого флота", r"тіньового флоту", r"shadow fleet", r"price cap",
-        r"потолок цен", r"стел\w* цін", r"ограничени\w* против", r"обмеженн\w* проти", r"restrictions on russia",
+        r"\bпотол(?:ок|ка|ку|ком)\b", r"стел\w* цін", r"ограничени\w* против", r"обмеженн\w* проти",
+        r"restrictions on russia",
         r"присоедин\w* к (?:\S+ ){0,2}пакет", r"приєдна\w* до (?:\S+ ){0,2}пакет",
         r"joined (?:the )?(?:\S+ ){0,2}package",
     ),
@@ -331,7 +337,13 @@ TYPE_CUES = cue_table({
         r"forces? to ukraine", r"военных на украин", r"военных за рубеж", r"військових в україн",
         r"(?:направ|отправ|пошл|послать|надісл|відправ|send|sent|dispatch)\w* (?:\S+ ){0,4}"
         r"(?:военных|військових|soldiers|военнослужащ|військовослужбов)",
-        r"солдат", r"разминир", r"розмінуван", r"demining", r"mine clearance", r"mine-clearing",
+        r"солдат", r"боев\w* подразделени", r"бойов\w* підрозділ", r"combat (?:units|troops|forces)",
+        r"(?:направ|отправ|пошл|надісл|відправ)\w* (?:\S+ ){0,3}сил\w* (?:\S+ ){0,3}"
+        r"(?:на украин|в украин|до україн|в україн)",
+        # the force's demining, not a humanitarian programme's
+        r"(?<!гуманитарное )(?<!гуманитарного )(?<!гуманитарному )разминир",
+        r"(?<!гуманітарне )(?<!гуманітарного )(?<!гуманітарному )розмінуван",
+        r"(?<!humanitarian )demining", r"(?<!humanitarian )mine clearance", r"mine-clearing",
         r"escort\w* (?:\S+ ){0,2}(?:shipping|ships|vessels|convoys)", r"сопровожд\w* (?:\S+ ){0,2}суд",
         r"супровод\w* (?:\S+ ){0,2}суд", r"морск\w* компонент", r"морськ\w* компонент", r"naval component",
     ),
@@ -344,7 +356,7 @@ TYPE_CUES = cue_table({
         r"бронетехн", r"бронемашин", r"бронетранспорт", r"броньован", r"бронированн", r"armou?red vehicle",
         r"\bbmp", r"\bбмп", r"\bбтр", r"infantry fighting vehicle", r"personnel carrier",
         r"артиллер", r"артилер", r"artillery", r"гаубиц", r"гаубиц", r"howitzer", r"миномет", r"міномет", r"mortar",
-        r"вертолет", r"гелікоптер", r"вертоліт", r"вертольот", r"helicopter",
+        r"снаряжени", r"спорядженн", r"бронежилет", r"body armou?r", r"нелетальн", r"non-lethal",
         r"atacms", r"storm shadow", r"taurus", r"himars", r"катер", r"patrol boat",
         r"военн\w* средств", r"військов\w* засоб", r"military equipment",
         r"военн\w* техник", r"військов\w* технік",
@@ -359,6 +371,7 @@ TYPE_CUES = cue_table({
         r"літак", r"aircraft", r"ракет", r"missile", r"rocket",
         r"дрон", r"drone", r"беспилотник", r"безпілотник", r"\bбпла", r"\buav",
         r"\bтанк(?!ер)", r"\btanks?\b", r"leopard", r"abrams", r"challenger 2",
+        r"вертолет", r"гелікоптер", r"вертоліт", r"вертольот", r"helicopter",
     ),
     "supply": (
         r"переда", r"постав", r"постач", r"достав", r"отправ", r"відправ", r"надісла", r"надсила", r"направ",
@@ -427,7 +440,8 @@ _DELIVERED_PARTS = (
     r"отримала", r"отримали", r"получил[аи]?\b", r"надійш", r"поступил[аио]?\b", r"прибыл[аио]?\b",
     r"прибул[аио]?\b", r"приступил\w* к работе", r"следит", r"зафиксировал", r"finished", r"completed",
     r"вступил\w* в силу", r"набул\w* чинност", r"entered into force", r"ended on",
-    r"провели переговор", r"провел\w* (?:\S+ ){0,4}переговор", r"провели (?:\S+ ){0,4}перемов",
+    r"провели переговор", r"провел\w* (?:\S+ ){0,4}переговор", r"відбул(?:ася|ися|ось)\b", r"состоял(?:ась|ись|ось)\b",
+    r"took place", r"was held", r"were held", r"за сприяння", r"при содействии", r"провели (?:\S+ ){0,4}перемов",
     r"прийняла? (?:\S+ ){0,3}перемов", r"\bhosted\b", r"принял[аи]? (?:\S+ ){0,3}переговор",
     r"передачу .{0,40}заверш", r"выступала посредником", r"предоставивш", r"при посредничестве",
     r"за посередництва", r"brokered by", r"mediated by", r"переправил[аио]?\b", r"переправлено\b",
@@ -446,6 +460,7 @@ _APPROVED_PARTS = (
     r"endorsed", r"одобрил", r"схвалил", r"схвалив", r"продлил", r"продовжил\w* (?:\S+ ){0,2}санкц", r"extended",
     r"запровадил", r"запровадив", r"ввел\w* санкц", r"ввел\w* (?:\S+ ){0,3}ограничени",
     r"imposed", r"присоединил", r"приєднал", r"\bjoined\b", r"\bbacked the motion",
+    r"endorsing", r"\badopting\b", r"\bapproving\b", r"\bratifying\b",
     r"погоджен", r"reaffirmed", r"decision adopted", r"закрепля", r"закріплю", r"enshrine",
 )
 # What a text has withdrawn, ruled out, paused or put off.
@@ -476,6 +491,11 @@ PLEDGED = cue(
     r"выделит", r"направит", r"обеспечат", r"возьм", r"профинансир", r"передаст", r"проведет", r"виділить",
     r"согласил", r"согласовали", r"усилят", r"застосують", r"\bkeep\b", r"continue",
     r"offered", r"offers to", r"предложил", r"запропонува", r"announced", r"объявил", r"оголосил", r"заявил",
+    r"\bto (?:send|provide|deliver|give|supply|deploy|train|fund|lead|host|join|contribute|buy|finance|share|set up|"
+    r"create|establish|open|help|support|extend|boost|increase|double|impose|monitor|back|protect|secure|build)\b",
+    r"\b(?:sends|delivers|gives|supplies|deploys|funds|leads|hosts|offers|contributes|shares|finances|"
+    r"commits|pledges|promises|vows|agrees|backs|joins|imposes)\b", r"\bvowed\b", r"\bbacked\b", r"\bconfirmed\b",
+    r"\bdecided\b", r"\bset to\b", r"\bgoing to\b", r"\bshall\b", r"\bcan\b",
 )
 # Not yet more than an idea: a draft, a possibility, a plan under discussion.
 _PROPOSED_PARTS = (
@@ -490,6 +510,9 @@ _PROPOSED_PARTS = (
     r"not ruled out", r"expected to", r"допустил", r"допуска", r"ідеться про можлив", r"мали б", r"имели бы",
     r"не смогли договориться", r"не змогли домовитися", r"fail(?:ed|ing) to agree",
     r"concept", r"концепци", r"концепці", r"идея", r"ідея", r"\bidea\b", r"\bplan to\b",
+    r"\bhopes?\b", r"надеет", r"сподіва", r"\bexpects?\b", r"рассчитыва", r"розраховує", r"изуча", r"вивча",
+    r"\bstudying\b", r"\bexploring\b", r"\bexamining\b", r"вед[еу]т переговор", r"веде переговор", r"ведуть переговор",
+    r"\bin talks\b", r"negotiating",
 )
 # Sentences that are no commitment at all: appeals, demands, unconfirmed reports, what should happen.
 SKIP_SENTENCE = cue(
@@ -499,6 +522,7 @@ SKIP_SENTENCE = cue(
     r"не подтвердил", r"не подтвержда", r"не підтвердил", r"не підтверджу", r"не комментировал",
     r"отказ\w* (?:от )?комментир", r"відмов\w* (?:від )?коментува", r"не коментува",
     r"no such decision", r"\bdemand", r"потребовал", r"требует", r"требова", r"вимага", r"insist",
+    r"asked about (?:the )?reports?", r"на вопрос о сообщени", r"на питання про повідомлен", r"pushed to",
     r"блокир", r"блокува", r"заблокир", r"заблокува", r"\bblock(?:ed|ing|s)\b", r"\bveto", r"\bвето\b",
     r"failed to (?!agree)", r"добива\w* (?:включени|того|принят)", r"sought to", r"pushed for",
     r"lobb(?:y|ied|ying)", r"выступа\w* против", r"виступа\w* проти", r"oppos",

@@ -140,7 +140,7 @@ _HANDLING_HARDWARE = re.compile(
     r"supplies of)\s+(?:of\s+)?(?:[\w,]+\s+){0,6}"
     r"(?:озбро\w*|зброї|вооружен\w*|оружи\w*|бронетехн\w*|технік\w*|техник\w*|танк\w*|tanks?|weapons?|"
     r"equipment|vehicles?|armou?red \w+|ammunition|боеприпас\w*|боєприпас\w*|катер\w*|літак\w*|самолет\w*|"
-    r"aircraft)"
+    r"aircraft)[^,.;:]{0,80}"  # and the rest of the list: "tanks and infantry fighting vehicles"
 )
 
 
@@ -228,6 +228,8 @@ _COUNTERPART_BEFORE = re.compile(
 )
 
 
+# Whoever a condition names is no actor: "if the UN provided a mandate", "якщо ООН надасть мандат".
+_CONDITION_BEFORE = re.compile(r"(?:\bif|\bunless|\bесли|\bякщо|\bза умови,? що|\bпри условии,? что)\s+(?:the\s+)?$")
 # "On the sidelines of a meeting of NATO defence ministers", "на саммите НАТО": where it was said.
 _SIDELINES_BEFORE = re.compile(
     r"(?:sidelines|на полях|кулуар\w*)\s+(?:of\s+)?(?:\w+\s+){0,4}$|"
@@ -248,7 +250,7 @@ _MEMBERS_OF_BEFORE = re.compile(
 # The contexts above in one pattern each (the text before a mention, the text after it).
 _NO_ACTOR_BEFORE = re.compile(
     "|".join(f"(?:{rx.pattern})" for rx in (_MEMBERS_OF_BEFORE, _ORIGIN_BEFORE, _QUALIFIER_BEFORE, _COUNTERPART_BEFORE,
-                                            _SIDELINES_BEFORE))
+                                            _SIDELINES_BEFORE, _CONDITION_BEFORE))
 )
 _NO_ACTOR_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_ORIGIN_AFTER, _QUALIFIER_AFTER)))
 
@@ -452,6 +454,7 @@ def commitment_statements(
     statements: list[Commitment] = []
     previous_actors: list[str] = []
     previous_types: list[str] = []
+    previous_status = ""
     doc_issuer: list[str] = []
     doc_status = ""
     previous_in_draft = False
@@ -471,8 +474,11 @@ def commitment_statements(
         types = _types_in(low)
         if not actors and types and _GROUP_REFERENCE.search(low):
             actors = _group_named_nearby(unit_actors, k)
+        carried_status = ""
         if actors and not types:
             types = _types_by_reference(low, previous_types)
+            if types and _SAME_STEP.search(low) and not STATUS_CUES.found(low):
+                carried_status = previous_status  # "the Netherlands did so earlier": ratified, like the one before
         if types:
             previous_types = types
         names_draft = statement_draft and bool(_DRAFT_CONTEXT.search(low))
@@ -496,7 +502,7 @@ def commitment_statements(
             previous_actors = actors
         if not types or not actors or skip:
             continue
-        if not (in_draft or status_override or _commits(low)):
+        if not (in_draft or status_override or carried_status or _commits(low)):
             continue  # "Poland has been on high alert since drones crossed into its airspace": no commitment
         offset = unit_start + len(body[unit_start:]) - len(body[unit_start:].lstrip())
         positions: dict[str, int] = {}
@@ -506,7 +512,8 @@ def commitment_statements(
             for ctype, status in _typed_statuses(low, types, in_draft=in_draft, actor_at=positions.get(actor)):
                 if status_override and status != "withdrawn":
                     status = status_override
-                statements.append(Commitment(actor, ctype, status, sentence, unit_start))
+                statements.append(Commitment(actor, ctype, carried_status or status, sentence, unit_start))
+                previous_status = carried_status or status
     return statements
 
 

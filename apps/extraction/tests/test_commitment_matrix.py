@@ -299,3 +299,98 @@ def test_income_from_frozen_assets_is_no_sanction(text: str) -> None:
 )
 def test_mentions_that_are_not_actors(text: str, actors: set[str]) -> None:
     assert {a for a, _ in _pairs(text)} == actors
+
+
+# --- references, money, later clauses, conditions ---------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain joined the new price cap on Russian oil. Canada and New Zealand are considering a similar step.",
+        "Великобритания присоединилась к новому потолку цен на российскую нефть. Канада и Новая Зеландия "
+        "рассматривают аналогичный шаг.",
+        "Велика Британія приєдналася до нової стелі цін на російську нафту. Канада та Нова Зеландія розглядають "
+        "аналогічний крок.",
+    ],
+)
+def test_a_similar_step_takes_the_type_before(text: str) -> None:
+    assert _pairs(text) == {("GB", "sanctions"): "approved", ("CA", "sanctions"): "proposed",
+                            ("NZ", "sanctions"): "proposed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portugal ratified the security agreement with Ukraine. The Netherlands did so earlier.",
+        "Португалия ратифицировала соглашение о безопасности с Украиной. Ранее это сделали Нидерланды.",
+        "Португалія ратифікувала угоду про безпекову співпрацю з Україною. Раніше це зробили Нідерланди.",
+    ],
+)
+def test_did_so_takes_the_type_and_status_before(text: str) -> None:
+    assert _pairs(text) == {("PT", "legal_guarantee"): "approved", ("NL", "legal_guarantee"): "approved"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway transferred 250 million dollars to Ukraine.", {("NO", "financial_aid"): "delivered"}),
+        ("Норвегия перечислила Украине 250 млн долларов.", {("NO", "financial_aid"): "delivered"}),
+        ("Норвегія перерахувала Україні 250 мільйонів доларів.", {("NO", "financial_aid"): "delivered"}),
+        ("Czechia buys shells for Ukraine. Denmark pledged 100 million euros for the purchases.",
+         {("DK", "military_aid"): "pledged"}),
+    ],
+)
+def test_money_without_a_purpose_is_financial_aid(text: str, expected: dict[tuple[str, str], str]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sweden and Finland are ready to send jets to an air-policing mission, which the coalition of the willing "
+        "is discussing.",
+        "Швеция и Финляндия готовы выделить истребители для миссии по патрулированию неба, которую коалиция "
+        "желающих обсуждает.",
+        "Швеція та Фінляндія готові виділити винищувачі для місії з патрулювання неба, яку коаліція охочих "
+        "обговорює.",
+    ],
+)
+def test_an_actor_in_a_later_clause_takes_its_status(text: str) -> None:
+    assert _pairs(text) == {("SE", "air_defence"): "pledged", ("FI", "air_defence"): "pledged",
+                            ("COALITION", "air_defence"): "proposed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ireland could send observers to monitor the ceasefire if the UN provided a mandate.",
+        "Ирландия могла бы направить наблюдателей для мониторинга перемирия, если ООН даст мандат.",
+        "Ірландія могла б направити спостерігачів для моніторингу перемир'я, якщо ООН надасть мандат.",
+    ],
+)
+def test_a_condition_names_no_actor(text: str) -> None:
+    assert _pairs(text) == {("IE", "ceasefire_monitoring"): "proposed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland and Germany have opened a repair hub for Ukrainian Leopard tanks and infantry fighting vehicles.",
+        "Польша и Германия открыли центр ремонта украинских танков Leopard и боевых машин пехоты.",
+        "Польща та Німеччина відкрили центр ремонту українських танків Leopard і бойових машин піхоти.",
+    ],
+)
+def test_repairing_weapons_is_logistics(text: str) -> None:
+    assert _pairs(text) == {("PL", "logistics"): "delivered", ("DE", "logistics"): "delivered"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coalition of the Willing planners handed ministers a paper with three options for ceasefire monitoring.",
+        "Планировщики коалиции желающих передали министрам документ с тремя вариантами мониторинга перемирия.",
+        "Планувальники коаліції охочих передали міністрам документ із трьома варіантами моніторингу перемир'я.",
+    ],
+)
+def test_a_paper_handed_over_is_no_delivery(text: str) -> None:
+    assert _pairs(text) == {("COALITION", "ceasefire_monitoring"): "proposed"}

@@ -454,6 +454,7 @@ def commitment_statements(
     statements: list[Commitment] = []
     previous_actors: list[str] = []
     previous_types: list[str] = []
+    previous_typed_at = -10
     previous_status = ""
     doc_issuer: list[str] = []
     doc_status = ""
@@ -476,11 +477,11 @@ def commitment_statements(
             actors = _group_named_nearby(unit_actors, k)
         carried_status = ""
         if actors and not types:
-            types = _types_by_reference(low, previous_types)
+            types = _types_by_reference(low, previous_types if k - previous_typed_at <= 2 else [])
             if types and _SAME_STEP.search(low) and not STATUS_CUES.found(low):
                 carried_status = previous_status  # "the Netherlands did so earlier": ratified, like the one before
         if types:
-            previous_types = types
+            previous_types, previous_typed_at = types, k
         names_draft = statement_draft and bool(_DRAFT_CONTEXT.search(low))
         # A draft's points run on into the next sentence unless it turns to someone speaking or to another text.
         in_draft = names_draft or (previous_in_draft and not _LEAVES_DRAFT.search(low))
@@ -518,8 +519,9 @@ def commitment_statements(
 
 
 # A sentence that names no type of its own: "Canada and New Zealand are considering a similar step",
-# "the Netherlands did so earlier" take the types of the sentence before; money with no purpose named is
-# financial aid, money for purchases buys what the sentence before speaks of (military aid if nothing).
+# "the Netherlands did so earlier" take the types of the sentence before; so does money (a contribution to
+# what was just described), and money with nothing described just before is financial aid, or military
+# aid when it buys something.
 _SAME_STEP = cue(
     r"аналогичн\w* (?:шаг|решени|мер)", r"такой же шаг", r"то же самое", r"так же поступ",
     r"аналогічн\w* (?:крок|рішенн)",
@@ -539,9 +541,9 @@ def _types_by_reference(low: str, previous_types: list[str]) -> list[str]:
     if previous_types and _SAME_STEP.search(low):
         return list(previous_types)
     if _MONEY.search(low):
-        if _PURCHASE.search(low):
-            return list(previous_types) or ["military_aid"]
-        return ["financial_aid"]
+        if previous_types:
+            return list(previous_types)  # money for what the sentences just before speak of
+        return ["military_aid"] if _PURCHASE.search(low) else ["financial_aid"]
     return []
 
 

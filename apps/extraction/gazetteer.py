@@ -341,6 +341,8 @@ class Gazetteer:
             mentions.append(
                 Mention(pattern.kind, pattern.ident, start_char, end_char, text[start_char:end_char])
             )
+        mentions.extend(_bare_coalition(text, tokens, keys, taken))
+        mentions = _brussels_for_belgium(text, mentions)
         mentions.sort(key=lambda m: m.start)
         mentions = _without_doubtful_people(text, mentions, lang, self.base_forms)
         covered = frozenset(i for first, last in taken for i in range(first, last))
@@ -352,6 +354,56 @@ class Gazetteer:
         members = sorted({m.ident for m in mentions if m.kind == MEMBER})
         people = sorted({m.ident for m in mentions if m.kind == PERSON})
         return tuple(members), tuple(people)
+
+
+_COALITION_KEYS = frozenset({"коалиция", "коаліція", "coalition"})
+# "правящая коалиция", "the ruling coalition", "коаліція дронів", "coalition government": another coalition.
+_OTHER_COALITION_BEFORE = frozenset({"правящий", "правлячий", "правящая", "governing", "ruling", "government",
+                                     "урядовий", "правительственный", "парламентський", "парламентский"})
+_OTHER_COALITION_AFTER = frozenset({"беспилотник", "дрон", "дронів", "drone", "drones", "government", "partner",
+                                    "partners", "agreement", "talks", "правительство", "партнер", "угода", "уряд",
+                                    "соглашение", "переговоры", "of"})
+
+
+def _bare_coalition(
+    text: str, tokens: list[tuple[str, int, int]], keys: list[str], taken: dict[tuple[int, int], str]
+) -> list[Mention]:
+    """The coalition named short ("коаліція", "the coalition") is the Coalition of the Willing, unless the
+    words around it make it another (a governing coalition, the drone coalition)."""
+    found: list[Mention] = []
+    for i, key in enumerate(keys):
+        if key not in _COALITION_KEYS or any(first <= i < last for first, last in taken):
+            continue
+        before = keys[i - 1] if i > 0 else ""
+        after = keys[i + 1] if i + 1 < len(keys) else ""
+        if before in _OTHER_COALITION_BEFORE or after in _OTHER_COALITION_AFTER:
+            continue
+        word, start, end = tokens[i]
+        found.append(Mention(MEMBER, "COALITION", start, end, word))
+    return found
+
+
+_EU_BUSINESS = re.compile(
+    r"санкц|актив|кредит|позик|бюджет|еврокомисс|єврокоміс|член\w* (?:ес|єс)|государств\w*-член|держав\w*-член|"
+    r"sanction|asset|loan|budget|commission|member states|bloc|summit|саммит|саміт",
+    re.IGNORECASE,
+)
+BELGIUM_WINDOW = 250
+
+
+def _brussels_for_belgium(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Brussels stands for Belgium's government right after Belgium is named, unless its sentence is EU
+    business (sanctions, assets, loans): "...escorted by Belgian pilots. Brussels will hand over the rest"
+    (spec §8: "Brussels" is EU where it stands for the EU, BE where it stands for Belgium's government)."""
+    belgium = [m.start for m in mentions if m.ident == "BE"]
+
+    def for_belgium(m: Mention) -> bool:
+        if m.ident != "EU" or not m.surface.lower().startswith(("brussel", "брюссел", "брюсел")):
+            return False
+        near = any(0 < m.start - start <= BELGIUM_WINDOW for start in belgium)
+        return near and not _EU_BUSINESS.search(text[m.start : m.start + 160])
+
+    return [Mention(MEMBER, "BE", m.start, m.end, m.surface) if for_belgium(m) else m for m in mentions]
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -15,7 +15,11 @@ _DRAFT_STATEMENT = cue(
     rf"\bdraft\w*\s+(?:\w+\s+){{0,2}}{_STATEMENT_WORDS}",
     rf"{_STATEMENT_WORDS}\w*\s+(?:\w+\s+){{0,2}}(?:в|у|in)\s+(?:the\s+)?(?:проект|проєкт|draft)",
 )
-_DRAFT_DOCUMENT = cue(r"(?:проект|проєкт)\w* документа", r"the draft\b", r"проекте\b", r"проєкті\b")
+_DRAFT_DOCUMENT = cue(
+    r"(?:проект|проєкт)\w* документа",
+    r"\b(?:the|a|latest|new|earlier|previous|revised|first|final)\s+(?:\w+\s+)?draft\b",
+    r"проекте\b", r"проєкті\b",
+)
 _STATEMENT_ANYWHERE = cue(_STATEMENT_WORDS)
 
 
@@ -90,19 +94,25 @@ _AGENCY_NAME = re.compile(r"(?<![\w-])(?:" + _AGENCY_ALT + r")(?![\w-])")
 # "з яким ознайомилося агентство Reuters", "told AP"; a medium's kind and an adjective may stand between.
 _MEDIUM = (
     r"(?:агентств\w*|агенці\w*|информагентств\w*|інформагентств\w*|издани\w*|видання|газет\w*|телеканал\w*|"
-    r"newspaper|broadcaster|news agency|agency)"
+    r"служб\w*|newspaper|broadcaster|news agency|agency|service)"
 )
-_LEAD = re.compile(
+# The outlet that reports the story ("сообщает Reuters", "according to AP") outranks one that only saw a
+# document or heard an official ("seen by the FT", "з яким ознайомилося видання Politico", "told Reuters").
+_REPORTS = (
     r"(?:сообща\w*|сообщил\w*|передает|передаёт|передало|передал[аи]?|пишет|пишут|повідомля\w*|повідомил\w*|"
-    r"повідомив|передає|пише|пишуть|according to|по данным|по информации|за даними|за інформацією|reports? by|"
-    r"seen by|obtained by|reviewed by|told|said to|quoted by|interview with|в интервью|в інтерв'ю|"
+    r"повідомив|передає|пише|пишуть|according to|по данным|по информации|за даними|за інформацією|reports? by)"
+)
+_SAW = (
+    r"(?:seen by|obtained by|reviewed by|told|said to|quoted by|interview with|в интервью|в інтерв'ю|"
     r"рассказал\w*|заявил\w*|сказал\w*|розповів|розповіла|розповіли|сказав|сказала|заявив|заявила|"
     r"ознакомил\w*|ознайомил\w*|в распоряжении|в розпорядженні|опубликовал\w*|опублікувал\w*|оприлюднил\w*)"
-    r"[\s,]+(?:the\s+)?(?:(?:\w+\s+)?" + _MEDIUM + r"\s+)?$"
 )
+_OUTLET_GAP = r"[\s,]+(?:the\s+)?(?:(?:\w+\s+)?" + _MEDIUM + r"\s+)?$"
+_LEAD_REPORTS = re.compile(_REPORTS + _OUTLET_GAP)
+_LEAD_SAW = re.compile(_SAW + _OUTLET_GAP)
 # ... or the outlet comes first: "Reuters reported", ", Bloomberg said.", "Anadolu Agency reported".
 _VERB_AFTER = re.compile(
-    r"^(?:'s)?(?:\s+(?:news\s+)?agency)?\s+(?:reports|reported|said|says|wrote|writes|learned|has learned|"
+    r"^(?:'s)?(?:\s+news)?(?:\s+(?:news\s+)?agency)?\s+(?:reports|reported|said|says|wrote|writes|learned|has learned|"
     r"сообща\w*|сообщил\w*|пишет|передает|узнал\w*|выяснил\w*|повідомля\w*|повідомил\w*|пише|передає|"
     r"дізнал\w*|з'ясувал\w*)\b",
     re.IGNORECASE,
@@ -112,21 +122,41 @@ _CITED_BEFORE = re.compile(
     r"(?:citing|cited|со ссылкой на|ссылаясь на|з посиланням на|посилаючись на|ранее|раніше|earlier|previously)"
     r"\s+(?:\w+\s+){0,2}$"
 )
-_CITED_AFTER = re.compile(r"^\s+(?:first|earlier|previously|had|also)\s+(?:reported|reports|said)", re.IGNORECASE)
+_CITED_AFTER = re.compile(
+    r"^\s+(?:(?:first|earlier|previously|had|also)\s+(?:reported|reports|said)|"
+    r"(?:reported|said|wrote)\s+(?:earlier|previously|last\s+\w+|on\s+\w+\s+that\s+earlier))",
+    re.IGNORECASE,
+)
+# An outlet the list does not know, known by a newspaper's name: "the Irish Times reported", "The Kyiv
+# Independent said" (spec §6: it keeps its Latin name, with its article).
+_OTHER_OUTLET = re.compile(
+    r"(?<![\w-])(?P<the>[Tt]he\s+)?(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}(?:Times|Post|Journal|News|Herald|Telegraph|"
+    r"Gazette|Independent|Tribune|Observer|Express|Mail|Standard|Economist|Pravda|Zeitung|Spiegel|Bild|Monde|Figaro|"
+    r"Corriere|Repubblica|País|Kommersant|Vedomosti))(?![\w-])"
+)
 _DATELINE = re.compile(r"^\s*\)")  # "(Reuters) -"
 
 
 def find_source(text: str) -> str | None:
     """The agency the text attributes itself to, by its canonical Latin name, or None.
 
-    The first outlet named with words of attribution ("сообщает", "according to", "seen by", "X reported")
-    that the story does not merely cite; an outlet named without them is no source.
+    The first outlet named with words of reporting ("сообщает", "according to", "X reported"), else the first
+    one that saw a document or heard someone ("seen by", "told"); never one the story merely cites.
     """
-    for m in _AGENCY_NAME.finditer(text):
-        before = text[max(0, m.start() - 70) : m.start()].lower()
-        after = text[m.end() : m.end() + 40]
+    named = [(m.start(), m.end(), _CANONICAL.get(m.group().lower(), m.group())) for m in _AGENCY_NAME.finditer(text)]
+    for m in _OTHER_OUTLET.finditer(text):
+        if not any(start <= m.start("name") < end or m.start("name") <= start < m.end() for start, end, _ in named):
+            name = ("The " if m.group("the") else "") + m.group("name")
+            named.append((m.start("name"), m.end(), name))
+    saw: str | None = None
+    for start, end, name in sorted(named):
+        before = text[max(0, start - 70) : start].lower()
+        after = text[end : end + 40]
         if _CITED_BEFORE.search(before) or _CITED_AFTER.match(after):
             continue
-        if _LEAD.search(before) or _VERB_AFTER.match(after) or (before.endswith("(") and _DATELINE.match(after)):
-            return _CANONICAL.get(m.group().lower(), m.group())
-    return None
+        dateline = before.endswith("(") and _DATELINE.match(after)
+        if _LEAD_REPORTS.search(before) or _VERB_AFTER.match(after) or dateline:
+            return name
+        if saw is None and _LEAD_SAW.search(before):
+            saw = name
+    return saw

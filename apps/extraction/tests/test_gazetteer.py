@@ -54,3 +54,26 @@ def test_a_name_as_written_opening_a_sentence_stays_a_mention() -> None:
 
 def test_inflected_acronyms_stay_acronyms() -> None:
     assert _found("Пара танков прибыла.", "ru") == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "has_coalition"),
+    [
+        ("Федоров закликав інші держави коаліції не зволікати.", "uk", True),
+        ("The coalition will meet in Rome next week.", "en", True),
+        ("Коалиция обсудит гарантии безопасности.", "ru", True),
+        ("Правящая коалиция в Берлине раскололась.", "ru", False),
+        ("The governing coalition in Prague collapsed.", "en", False),
+        ("Латвія очолює коаліцію дронів разом із Британією.", "uk", False),
+    ],
+)
+def test_the_coalition_named_short(text: str, lang: str, has_coalition: bool) -> None:
+    assert ("COALITION" in _found(text, lang)[0]) is has_coalition
+
+
+def test_brussels_is_belgium_right_after_belgium_and_the_eu_otherwise() -> None:
+    belgium = "Первые F-16 прибыли в сопровождении бельгийских пилотов. Остальные машины Брюссель передаст позже."
+    assert _found(belgium, "ru")[0] == ("BE",)
+    eu = "Belgium holds most of the assets. Brussels will keep the assets immobilised until Moscow pays."
+    assert set(_found(eu, "en")[0]) == {"BE", "EU", "RU"}
+    assert _found("Brussels insists on new sanctions.", "en")[0] == ("EU",)

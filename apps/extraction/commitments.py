@@ -48,7 +48,7 @@ _COALITION_WORD = cue(
 )
 _GOVERNING = cue(r"правящ\w* коалиц", r"правлячо?\w* коаліц", r"governing coalition", r"ruling coalition")
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"»”]?\s+(?=[«\"“„A-ZА-ЯЁІЇЄҐ0-9])|\n+")
+SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”]?\s+(?=[«\"“„A-ZА-ЯЁІЇЄҐ0-9])|\n+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of a text."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _SENTENCE_SPLIT.finditer(text):
+    for m in SENTENCE_BOUNDARY.finditer(text):
         if text[start : m.start()].strip():
             spans.append((start, m.start()))
         start = m.end()

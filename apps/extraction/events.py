@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .commitments import Commitment, merge_commitments, split_sentences
+from .commitments import SENTENCE_BOUNDARY, Commitment, merge_commitments
 from .gazetteer import MEMBER, PERSON, Mention
 from .header import dates_near
 
@@ -52,11 +52,12 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
 
 
 def _lead_and_rest(text: str) -> tuple[str, str]:
-    spans = split_sentences(text)
-    if not spans:
-        return text.strip(), ""
-    _, end = spans[0]
-    return text[:end].strip(), text[end:].strip()
+    """The first sentence of a text and what follows it."""
+    stripped = text.strip()
+    boundary = SENTENCE_BOUNDARY.search(stripped)
+    if boundary is None:
+        return stripped, ""
+    return stripped[: boundary.start()].strip(), stripped[boundary.end() :].strip()
 
 
 def _own_date(paragraph: str, article_date: date) -> date | None:
@@ -87,9 +88,9 @@ def split_events(
     dated: list[tuple[int, int, date, list[Commitment]]] = []
     if article_date is not None:
         for start, end in paragraphs(body)[1:]:
-            when = _own_date(body[start:end], article_date)
             inside = [c for c in statements if start <= c.start < end]
-            if when is not None and inside:
+            when = _own_date(body[start:end], article_date) if inside else None
+            if when is not None:
                 dated.append((start, end, when, inside))
     elsewhere = [c for c in statements if not any(start <= c.start < end for start, end, *_ in dated)]
     lead, rest = _lead_and_rest(body)

@@ -36,7 +36,7 @@ _TITLES = _words(
     president prime minister chancellor secretary general envoy commissioner ambassador spokesman
     spokeswoman spokesperson premier senator chief head leader king queen pope mr mrs ms dr deputy
     foreign defence defense state special adviser advisor chair chairman chairwoman speaker governor
-    admiral commander mayor
+    admiral commander mayor director envoy secretary-general vice chief-of-staff general
     президент премьер премьер-министр министр канцлер генсек генеральный секретарь глава спецпосланник
     посланник посол еврокомиссар комиссар пресс-секретарь спикер сенатор король королева папа
     председатель советник вице-премьер замминистра командующий мэр
@@ -58,6 +58,7 @@ _ORGANISATION_WORDS = _words(
 # Capitalised words that are never a name on their own.
 _NOT_NAMES = _TITLES | _ORGANISATION_WORDS | _words(
     """
+    europe европа європа west запад захід
     the a an in on at of for and but or if as by to from with after before while when this that these
     those he she it they we i you his her its their our my your there here what who why how mr
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july

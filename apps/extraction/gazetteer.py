@@ -317,19 +317,20 @@ class Gazetteer:
                     candidates.append((first, count, pattern))
         candidates.sort(key=lambda c: (-c[1], c[2].kind != PERSON, c[0]))
         taken: dict[tuple[int, int], str] = {}
+        occupied = bytearray(len(tokens))  # tokens inside a taken span: overlap checks in O(span), not O(spans)
+        seen: set[tuple[int, int, str]] = set()
         mentions: list[Mention] = []
         for first, count, pattern in candidates:
             last = first + count
             span = (first, last)
             if span in taken:
-                if taken[span] != pattern.kind:
-                    continue
-            elif any(first < t_end and t_start < last for t_start, t_end in taken):
+                if taken[span] != pattern.kind or (first, last, pattern.ident) in seen:
+                    continue  # another kind on the same words, or the same alias twice (given for two languages)
+            elif any(occupied[first:last]):
                 continue
-            if span in taken and any(m.ident == pattern.ident for m in mentions if (m.start, m.end) == (
-                    tokens[first][1], tokens[last - 1][2])):
-                continue  # the same alias twice (given for two languages)
             taken[span] = pattern.kind
+            seen.add((first, last, pattern.ident))
+            occupied[first:last] = b"\x01" * count
             if pattern.venue_only and first > 0 and tokens[first - 1][0].lower() in _VENUE_PREPOSITIONS:
                 continue
             context = _OTHER_CITY_CONTEXT.get(pattern.ident)
@@ -371,8 +372,9 @@ def _bare_coalition(
     """The coalition named short ("коаліція", "the coalition") is the Coalition of the Willing, unless the
     words around it make it another (a governing coalition, the drone coalition)."""
     found: list[Mention] = []
+    covered = {i for first, last in taken for i in range(first, last)}
     for i, key in enumerate(keys):
-        if key not in _COALITION_KEYS or any(first <= i < last for first, last in taken):
+        if key not in _COALITION_KEYS or i in covered:
             continue
         before = keys[i - 1] if i > 0 else ""
         after = keys[i + 1] if i + 1 < len(keys) else ""
@@ -407,7 +409,9 @@ def _brussels_for_belgium(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t«\"“„'(—–-")
+    before = text[max(0, start - 12) : start].rstrip(" \t«\"“„'(—–-")
+    if not before and start > 12:
+        return False  # a long run of spaces and quotes: not worth a second look
     return not before or before[-1] in ".!?…\n"
 
 

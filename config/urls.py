@@ -17,5 +17,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("uploads/", include("apps.sources.urls")),
+    path("names/", include("apps.coalition.urls")),
     path("", include("apps.timeline.urls")),
 ]

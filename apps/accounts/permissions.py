@@ -15,3 +15,8 @@ def can_upload(user: Any) -> bool:
 
 def can_review(user: Any) -> bool:
     return bool(user.is_authenticated and user.has_perm("coalition.change_contribution"))
+
+
+def can_manage_names(user: Any) -> bool:
+    """Admins: turn unknown names into aliases of people and members (or dismiss them)."""
+    return bool(user.is_authenticated and user.has_perm("coalition.add_alias"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from apps.core.models import TimeStampedModel
@@ -141,3 +142,63 @@ class Contribution(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.actor.code} {self.type} {self.status}"
+
+
+class NameCandidate(TimeStampedModel):
+    """A capitalised name the gazetteer does not know, seen in one or more articles.
+
+    ``key`` is the lemma keys of the name's words (as the gazetteer matches aliases), so the
+    forms a name takes in different cases count as one candidate. An admin turns an open
+    candidate into an alias (of an existing or new person or member) or dismisses it; either
+    way it stays so when the name is seen again.
+    """
+
+    class Hint(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        PLACE = "place", "Place"
+        NAME = "name", "Name"
+
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+        ALIASED = "aliased", "Aliased"
+        DISMISSED = "dismissed", "Dismissed"
+
+    key = models.CharField(max_length=255, unique=True)
+    text = models.CharField(max_length=255, help_text="The name as most often written.")
+    hint = models.CharField(max_length=16, choices=Hint.choices, default=Hint.NAME)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.OPEN)
+    # Denormalised: the number of sightings (one per article), recomputed under a row lock.
+    article_count = models.PositiveIntegerField(default=0)
+    alias = models.ForeignKey(Alias, null=True, blank=True, on_delete=models.SET_NULL, related_name="candidates")
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-article_count", "id"]
+        indexes = [
+            # The names page: open candidates, most seen first, keyset-paginated on (article_count, id).
+            models.Index(fields=["state", "-article_count", "id"], name="namecandidate_by_count"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class NameSighting(models.Model):
+    """One candidate seen in one article, with the sentence it was seen in."""
+
+    candidate = models.ForeignKey(NameCandidate, on_delete=models.CASCADE, related_name="sightings")
+    source = models.ForeignKey("sources.SourceText", on_delete=models.CASCADE, related_name="name_sightings")
+    text = models.CharField(max_length=255)
+    sentence = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "source"], name="namesighting_one_per_source"),
+        ]
+        indexes = [models.Index(fields=["candidate", "-id"], name="namesighting_latest")]
+
+    def __str__(self) -> str:
+        return self.text

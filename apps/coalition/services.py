@@ -1,17 +1,27 @@
-"""Writes for members, people and contributions, and the gazetteer built from their aliases."""
+"""Writes for members, people, contributions and unknown names, and the gazetteer built from the aliases."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Max
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from apps import extraction
-from apps.coalition.models import Alias, Contribution, Member, Person
+from apps.accounts.permissions import can_manage_names
+from apps.coalition.models import Alias, Contribution, Language, Member, NameCandidate, NameSighting, Person
+from apps.coalition.naming import CODE_RE, SLUG_RE
+from apps.core.exceptions import InvalidTransition
+from apps.core.services import audit_record
 
 if TYPE_CHECKING:
+    from apps.extraction.names import NameSighting as SeenName
     from apps.sources.models import SourceText
     from apps.timeline.models import TimelineEvent
 
@@ -97,3 +107,264 @@ def contributions_replace(*, source: SourceText, document: extraction.ExtractedD
                      evidence=c.evidence, stated_on=document.date)
         for c in items
     )
+
+
+# --- Unknown names ---------------------------------------------------------------------------
+
+NAME_FIELD_CHARS = 255
+ALIAS_TEXT_CHARS = Alias._meta.get_field("text").max_length or 120
+_HINTS = frozenset(NameCandidate.Hint.values)
+
+
+def name_sightings_replace(*, source: SourceText, sightings: Iterable[SeenName]) -> None:
+    """Replace the unknown names seen in one source and recount the candidates concerned.
+
+    The caller holds the transaction and the source's row lock. Safe under concurrent workers:
+    missing candidates are inserted in key order (ON CONFLICT DO NOTHING), then every candidate
+    whose count may change (seen before or now) is locked in id order, so two workers never
+    wait on each other in a cycle, and each recount runs under the lock, after the sightings of
+    every earlier transaction on that candidate were committed. At most seven queries, however
+    many names. A dismissed or aliased candidate keeps its state.
+    """
+    seen: dict[str, SeenName] = {}
+    for sighting in sightings:
+        if sighting.key and len(sighting.key) <= NAME_FIELD_CHARS:
+            seen.setdefault(sighting.key, sighting)
+    old_ids = list(NameSighting.objects.filter(source=source).values_list("candidate_id", flat=True))
+    if not seen and not old_ids:
+        return
+    keys = sorted(seen)  # the same insertion order in every worker
+    if keys:
+        NameCandidate.objects.bulk_create(
+            [NameCandidate(key=key, text=seen[key].text[:NAME_FIELD_CHARS], hint=_hint(seen[key].hint))
+             for key in keys],
+            ignore_conflicts=True,
+        )
+    candidates = list(
+        NameCandidate.objects.select_for_update().filter(Q(key__in=keys) | Q(pk__in=old_ids)).order_by("pk")
+        .only("id", "key", "hint")
+    )
+    by_key = {c.key: c for c in candidates}
+    NameSighting.objects.filter(source=source).delete()
+    NameSighting.objects.bulk_create(
+        NameSighting(candidate=by_key[key], source=source, text=seen[key].text[:NAME_FIELD_CHARS],
+                     sentence=seen[key].sentence)
+        for key in keys
+        if key in by_key  # an admin may have deleted a candidate in between; the next reading recreates it
+    )
+    affected = [c.pk for c in candidates]
+    of_candidate = NameSighting.objects.filter(candidate=OuterRef("pk")).order_by()
+    count = of_candidate.values("candidate").annotate(n=Count("id")).values("n")
+    commonest = of_candidate.values("text").annotate(n=Count("id"), last=Max("id")).order_by("-n", "-last")
+    NameCandidate.objects.filter(pk__in=affected).update(
+        article_count=Coalesce(Subquery(count), 0),
+        text=Coalesce(Subquery(commonest.values("text")[:1]), F("text")),
+        updated_at=timezone.now(),
+    )
+    # A first guess of "name" gives way to a more telling one seen later.
+    sharper = [c for c in candidates if c.key in seen and c.hint == NameCandidate.Hint.NAME
+               and _hint(seen[c.key].hint) != NameCandidate.Hint.NAME]
+    for candidate in sharper:
+        candidate.hint = _hint(seen[candidate.key].hint)
+    if sharper:
+        NameCandidate.objects.bulk_update(sharper, ["hint"])
+
+
+def _hint(hint: str) -> str:
+    return hint if hint in _HINTS else NameCandidate.Hint.NAME
+
+
+@dataclass(frozen=True)
+class NameResolution:
+    """What became of a candidate: the alias it now is, and how many articles are re-read for it."""
+
+    candidate: NameCandidate
+    alias: Alias
+    queued: int
+
+    @property
+    def target(self) -> str:
+        return alias_target_label(self.alias)
+
+    @property
+    def message(self) -> str:
+        if not self.queued:
+            reread = "no article to re-read"
+        elif self.queued == 1:
+            reread = "1 article is being re-read"
+        else:
+            reread = f"{self.queued} articles are being re-read"
+        return f"«{self.alias.text}» is now an alias of {self.target}; {reread}."
+
+
+def alias_target_label(alias: Alias) -> str:
+    """'Pål Jonson (SE)' for a person's alias, 'Sweden (SE)' for a member's."""
+    if alias.person_id:
+        person = alias.person
+        return f"{person.name_en} ({person.member.code})" if person.member_id else person.name_en
+    return str(alias.member)
+
+
+def _require(actor: Any, *permissions: str) -> None:
+    if actor is None or not can_manage_names(actor) or not all(actor.has_perm(p) for p in permissions):
+        raise PermissionDenied("Only admins can turn names into aliases.")
+
+
+def _open_candidate_locked(candidate: NameCandidate) -> NameCandidate:
+    candidate = NameCandidate.objects.select_for_update().get(pk=candidate.pk)
+    if candidate.state != NameCandidate.State.OPEN:
+        raise InvalidTransition(f"«{candidate.text}» was already {candidate.get_state_display().lower()}.")
+    return candidate
+
+
+def _alias_fields_clean(text: str, language: str) -> tuple[str, str]:
+    text = " ".join(text.split())
+    errors: dict[str, str] = {}
+    if not text:
+        errors["text"] = "Write the alias as the news writes the name."
+    elif len(text) > ALIAS_TEXT_CHARS:
+        errors["text"] = f"An alias has at most {ALIAS_TEXT_CHARS} characters."
+    if language not in {"", *Language.values}:
+        errors["language"] = "Choose English, Russian, Ukrainian or any language."
+    if errors:
+        raise ValidationError(errors)
+    return text, language
+
+
+def _names_clean(name_en: str, name_ru: str, name_uk: str) -> dict[str, str]:
+    names = {"name_en": " ".join(name_en.split()), "name_ru": " ".join(name_ru.split()),
+             "name_uk": " ".join(name_uk.split())}
+    errors = {field: "At most 120 characters." for field, value in names.items() if len(value) > 120}
+    if not names["name_en"]:
+        errors["name_en"] = "The English name is required."
+    if errors:
+        raise ValidationError(errors)
+    return names
+
+
+@transaction.atomic
+def name_candidate_alias(*, candidate: NameCandidate, actor: Any, text: str, language: str,
+                         person: Person | None = None, member: Member | None = None) -> NameResolution:
+    """Make the name an alias of an existing person or member, then re-read the articles it was seen in."""
+    _require(actor, "coalition.add_alias")
+    candidate = _open_candidate_locked(candidate)
+    text, language = _alias_fields_clean(text, language)
+    if (person is None) == (member is None):
+        raise ValidationError({"target": "Choose one person or one member from the list."})
+    return _candidate_resolve(candidate=candidate, actor=actor, text=text, language=language, person=person,
+                              member=member)
+
+
+@transaction.atomic
+def name_candidate_create_person(*, candidate: NameCandidate, actor: Any, slug: str, name_en: str, name_ru: str = "",
+                                 name_uk: str = "", member: Member | None = None, text: str | None = None,
+                                 language: str = "") -> NameResolution:
+    """Create a person named by the candidate, with the name as an alias; re-read the articles."""
+    _require(actor, "coalition.add_alias", "coalition.add_person")
+    candidate = _open_candidate_locked(candidate)
+    text, language = _alias_fields_clean(candidate.text if text is None else text, language)
+    slug = slug.strip()
+    errors: dict[str, str] = {}
+    try:
+        names = _names_clean(name_en, name_ru, name_uk)
+    except ValidationError as error:
+        errors.update({field: messages[0] for field, messages in error.message_dict.items()})
+    if not SLUG_RE.fullmatch(slug):
+        errors["slug"] = "A slug is lowercase ASCII letters and underscores only, e.g. “jonson” or “kosiniak_kamysz”."
+    elif len(slug) > 64:
+        errors["slug"] = "A slug has at most 64 characters."
+    elif (taken := Person.objects.filter(slug=slug).first()) is not None:
+        errors["slug"] = f"The slug “{slug}” is already {taken.name_en}’s; choose another."
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with transaction.atomic():  # savepoint: a concurrent admin may take the slug first
+            person = Person.objects.create(slug=slug, member=member, **names)
+    except IntegrityError as error:
+        raise ValidationError({"slug": f"The slug “{slug}” was just taken; choose another."}) from error
+    audit_record(actor=actor, action="person.create", obj=person, changes={"slug": slug, **names})
+    return _candidate_resolve(candidate=candidate, actor=actor, text=text, language=language, person=person)
+
+
+@transaction.atomic
+def name_candidate_create_member(*, candidate: NameCandidate, actor: Any, code: str, name_en: str, name_ru: str = "",
+                                 name_uk: str = "", role: str = Member.Role.OTHER, text: str | None = None,
+                                 language: str = "") -> NameResolution:
+    """Create a member named by the candidate, with the name as an alias; re-read the articles."""
+    _require(actor, "coalition.add_alias", "coalition.add_member")
+    candidate = _open_candidate_locked(candidate)
+    text, language = _alias_fields_clean(candidate.text if text is None else text, language)
+    code = code.strip()
+    errors: dict[str, str] = {}
+    try:
+        names = _names_clean(name_en, name_ru, name_uk)
+    except ValidationError as error:
+        errors.update({field: messages[0] for field, messages in error.message_dict.items()})
+    if code != code.upper():
+        errors["code"] = f"A code is uppercase: “{code.upper()}”, not “{code}”."
+    elif not CODE_RE.fullmatch(code):
+        errors["code"] = ("A code is 2 to 16 uppercase letters, digits or underscores starting with a letter, "
+                          "e.g. “SE” or “NATO”.")
+    elif (taken := Member.objects.filter(code=code).first()) is not None:
+        errors["code"] = f"The code “{code}” is already {taken.name_en}’s; choose another."
+    if role not in Member.Role.values:
+        errors["role"] = "Choose a role from the list."
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with transaction.atomic():
+            member = Member.objects.create(code=code, role=role, **names)
+    except IntegrityError as error:
+        raise ValidationError({"code": f"The code “{code}” was just taken; choose another."}) from error
+    audit_record(actor=actor, action="member.create", obj=member, changes={"code": code, "role": role, **names})
+    return _candidate_resolve(candidate=candidate, actor=actor, text=text, language=language, member=member)
+
+
+def _candidate_resolve(*, candidate: NameCandidate, actor: Any, text: str, language: str,
+                       person: Person | None = None, member: Member | None = None) -> NameResolution:
+    """Create (or reuse) the alias, mark the candidate aliased and queue the re-reading (caller is atomic)."""
+    from apps.sources.services import sources_reextract_queue  # sources.services imports this module
+
+    alias, _ = Alias.objects.get_or_create(text=text, language=language, person=person, member=member)
+    candidate.state = NameCandidate.State.ALIASED
+    candidate.alias = alias
+    candidate.resolved_by = actor if getattr(actor, "is_authenticated", False) else None
+    candidate.resolved_at = timezone.now()
+    candidate.save(update_fields=["state", "alias", "resolved_by", "resolved_at", "updated_at"])
+    audit_record(actor=actor, action="name.alias", obj=candidate, changes={
+        "alias": alias.pk, "text": text, "language": language,
+        "person": person.slug if person else None, "member": member.code if member else None,
+    })
+    # After commit: a rebuild started earlier in this process must not cache the tables without the alias.
+    transaction.on_commit(gazetteer_invalidate)
+    source_ids = list(candidate.sightings.values_list("source_id", flat=True))
+    queued = sources_reextract_queue(actor=actor, source_ids=source_ids) if source_ids else 0
+    return NameResolution(candidate=candidate, alias=alias, queued=queued)
+
+
+@transaction.atomic
+def name_candidate_dismiss(*, candidate: NameCandidate, actor: Any) -> NameCandidate:
+    """Not a name worth an alias ("Saab", "Bundeswehr"): stop listing it, even when seen again."""
+    _require(actor, "coalition.change_namecandidate")
+    candidate = _open_candidate_locked(candidate)
+    candidate.state = NameCandidate.State.DISMISSED
+    candidate.resolved_by = actor if getattr(actor, "is_authenticated", False) else None
+    candidate.resolved_at = timezone.now()
+    candidate.save(update_fields=["state", "resolved_by", "resolved_at", "updated_at"])
+    audit_record(actor=actor, action="name.dismiss", obj=candidate)
+    return candidate
+
+
+@transaction.atomic
+def name_candidate_reopen(*, candidate: NameCandidate, actor: Any) -> NameCandidate:
+    """List a dismissed name again."""
+    _require(actor, "coalition.change_namecandidate")
+    candidate = NameCandidate.objects.select_for_update().get(pk=candidate.pk)
+    if candidate.state != NameCandidate.State.DISMISSED:
+        raise InvalidTransition(f"«{candidate.text}» is not dismissed.")
+    candidate.state = NameCandidate.State.OPEN
+    candidate.resolved_by = None
+    candidate.resolved_at = None
+    candidate.save(update_fields=["state", "resolved_by", "resolved_at", "updated_at"])
+    audit_record(actor=actor, action="name.reopen", obj=candidate)
+    return candidate

@@ -15,4 +15,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     can_review = permissions.can_review(user)
     # The role label comes from the permissions already loaded for the checks above: no extra query.
     role = "admin" if can_upload else "editor" if can_review else "analyst" if permissions.can_browse(user) else ""
-    return {"nav_can_upload": can_upload, "nav_can_review": can_review, "nav_role": role, "nav_is_staff": user.is_staff}
+    return {"nav_can_upload": can_upload, "nav_can_review": can_review, "nav_role": role, "nav_is_staff": user.is_staff,
+            "nav_can_manage_names": permissions.can_manage_names(user)}

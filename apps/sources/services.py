@@ -208,6 +208,8 @@ def source_reextract(*, source_id: int) -> SourceText | None:
     source = SourceText.objects.filter(pk=source_id, status=Status.INGESTED).first()
     if source is None:
         return None
+    # Re-extraction follows an alias change: look at the tables now rather than within a few seconds.
+    coalition_services.gazetteer_invalidate()
     document = _extract(source)
     if not document.ok:
         logger.warning("Re-extraction refused source %s: %s", source_id, document.error)
@@ -237,6 +239,7 @@ def _document_apply(*, source: SourceText, document: extraction.ExtractedDocumen
     """Replace every row derived from ``source`` and record what was read (caller holds the lock)."""
     events = timeline_services.events_replace(source=source, document=document)
     coalition_services.contributions_replace(source=source, document=document, events=events)
+    coalition_services.name_sightings_replace(source=source, sightings=document.unknown_names)
     statements_services.draft_candidate_replace(source=source, document=document)
     _status_set(
         source, Status.INGESTED, text=document.body or document.text or "", encoding=document.encoding or "",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
@@ -24,3 +26,24 @@ def humanize_code(code: str) -> str:
 def paragraphs(text: str) -> list[str]:
     """Split text on blank lines; the template escapes each paragraph."""
     return [part.strip() for part in text.split("\n\n") if part.strip()]
+
+
+HIGHLIGHT_CONTEXT_CHARS = 140
+
+
+@register.filter
+def highlight(sentence: str, name: str) -> SafeString:
+    """The sentence, escaped, with the first occurrence of ``name`` in <mark>; a long one cut around it."""
+    sentence, name = str(sentence or ""), " ".join(str(name or "").split())
+    start = sentence.find(name) if name else -1
+    if start < 0 and name and len(sentence.lower()) == len(sentence):  # lower() keeps offsets here
+        start = sentence.lower().find(name.lower())
+    if start < 0:
+        return escape(sentence)
+    end = start + len(name)
+    before, after = sentence[:start], sentence[end:]
+    if len(before) > HIGHLIGHT_CONTEXT_CHARS:
+        before = "…" + before[-HIGHLIGHT_CONTEXT_CHARS:].split(" ", 1)[-1]
+    if len(after) > HIGHLIGHT_CONTEXT_CHARS:
+        after = after[:HIGHLIGHT_CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
+    return format_html("{}<mark>{}</mark>{}", before, sentence[start:end], after)

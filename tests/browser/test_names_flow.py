@@ -1,0 +1,87 @@
+"""An admin sorts out unknown names in the browser: axe passes, one click dismisses or aliases a name,
+and the row follows a real worker re-reading the articles."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group
+
+from apps.accounts.models import User
+from apps.accounts.roles import roles_sync
+from apps.coalition.models import NameCandidate
+from apps.coalition.reference import reference_data_load
+from apps.sources import services as source_services
+from apps.sources.archives import IncomingFile
+from tests.browser.conftest import axe_violations, screenshot
+from tests.corpus import DEV
+
+pytestmark = [pytest.mark.browser, pytest.mark.worker,
+              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+PASSWORD = "a long enough password 42"
+ARTICLES = [
+    b" date 2026-03-02 Swedish Deputy Defence Minister Ingrid Halvorsen said Sweden will send air defence "
+    b"systems to Ukraine.",
+    b" date 2026-03-04 Sweden will train Ukrainian pilots, Ingrid Halvorsen told reporters in Stockholm.",
+]
+
+
+def ingest(name: str, data: bytes) -> None:
+    source = source_services.source_receive(upload=None, item=IncomingFile(name, data, None, len(data)))
+    source_services.source_ingest(source_id=source.pk)  # inline: no worker needed for the page
+
+
+def test_admin_dismisses_and_aliases_unknown_names(page, live_server, worker_factory):
+    roles_sync(django_apps)
+    reference_data_load(django_apps)
+    admin = User.objects.create_user(username="admin-names", password=PASSWORD, is_staff=True)
+    admin.groups.add(Group.objects.get(name="admin"))
+    for i, data in enumerate(ARTICLES):
+        ingest(f"halvorsen_{i}.txt", data)
+    for path in sorted(DEV.glob("*.txt"))[:20]:
+        ingest(path.name, path.read_bytes())
+    halvorsen = NameCandidate.objects.get(key="ingrid halvorsen")
+    first = (NameCandidate.objects.filter(state="open", article_count__gt=0).exclude(pk=halvorsen.pk)
+             .order_by("-article_count", "id").first())
+    assert first is not None
+
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(admin.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(re.compile(r"/timeline/"))
+    page.get_by_role("link", name="Names").click()
+    page.wait_for_url(re.compile(r"/names/"))
+    assert page.get_by_role("heading", name="Unknown names").is_visible()
+    assert axe_violations(page) == []
+    page.screenshot(path="/tmp/names_page.png", full_page=False)
+    screenshot(page, "names")
+
+    row = page.locator(f"#name-{first.pk}")
+    row.get_by_role("button", name=re.compile(r"^Dismiss")).click()
+    confirmation = page.locator(f"#name-{first.pk}")
+    confirmation.get_by_text("was dismissed").wait_for()  # swapped in by htmx, no page load
+    assert page.url.endswith("/names/")
+    assert "was dismissed" in page.locator("#names-status").inner_text()  # announced by the live region
+
+    worker = worker_factory().start()
+    row = page.locator(f"#name-{halvorsen.pk}")
+    row.get_by_label("Alias of").fill("member:SE")
+    row.get_by_role("button", name="Make alias").click()
+    page.locator(f"#name-{halvorsen.pk}").get_by_text("is now an alias of Sweden (SE)").wait_for()
+    try:  # the worker re-reads both articles; the row polls until it has
+        page.locator(f"#name-{halvorsen.pk}").get_by_text("All 2 articles re-read.").wait_for(timeout=60_000)
+    except Exception as error:
+        raise AssertionError(worker.log()) from error
+    assert "2 of 2 articles re-read" in page.locator("#names-status").inner_text()
+    another = page.locator("tr.name-row").first
+    another.get_by_text("New person…").click()  # a <details>: no script needed to unfold it
+    assert another.get_by_label(re.compile(r"^Slug")).input_value()
+    assert axe_violations(page) == []
+    screenshot(page, "names-after")
+    assert page.console_errors == []  # no CSP violation, no failed request, no script error
+    halvorsen.refresh_from_db()
+    assert halvorsen.state == "aliased" and halvorsen.alias.member.code == "SE"
+    assert halvorsen.article_count == 0  # the name is now a mention of Sweden, no longer an unknown name

@@ -112,6 +112,8 @@ class ContributionQuerySet(models.QuerySet["Contribution"]):
 class Contribution(TimeStampedModel):
     """One commitment read from one article: actor × type × status, with its evidence sentence.
 
+    One per (actor, type) for each event of the article (``event_ordinal``): an article that recalls an
+    earlier step ("on 4 September Germany pledged ...") yields that step too, stated on its own date.
     A commitment's history is the chain of its contributions ordered by ``stated_on``.
     """
 
@@ -124,6 +126,9 @@ class Contribution(TimeStampedModel):
     source = models.ForeignKey("sources.SourceText", on_delete=models.CASCADE, related_name="contributions")
     event = models.ForeignKey("timeline.TimelineEvent", null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="contributions")
+    # The event's ordinal in its source: kept when the events are replaced, so a reviewed contribution
+    # finds its event again after a re-extraction.
+    event_ordinal = models.PositiveSmallIntegerField(default=0)
     actor = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="contributions")
     type = models.CharField(max_length=32, choices=CommitmentType.choices)
     status = models.CharField(max_length=16, choices=CommitmentStatus.choices)
@@ -136,7 +141,8 @@ class Contribution(TimeStampedModel):
     class Meta:
         ordering = ["-stated_on", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["source", "actor", "type"], name="contribution_one_per_pair_per_source"),
+            models.UniqueConstraint(fields=["source", "event_ordinal", "actor", "type"],
+                                    name="contribution_one_per_pair_per_event"),
         ]
         indexes = [models.Index(fields=["actor", "type", "stated_on"], name="contribution_history")]
 

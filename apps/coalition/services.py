@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, ProgrammingError, transaction
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 # Per process: the gazetteer, the table stamp it was built from, and when that stamp was last checked.
 GAZETTEER_RECHECK_SECONDS = 5.0
+logger = logging.getLogger(__name__)
 _gazetteer_cache: dict[str, Any] = {"stamp": None, "gazetteer": None, "checked": float("-inf")}
 
 
@@ -52,7 +54,13 @@ def gazetteer_current() -> extraction.Gazetteer:
     cache = _gazetteer_cache
     now = time.monotonic()
     if cache["gazetteer"] is None or now - cache["checked"] >= GAZETTEER_RECHECK_SECONDS:
-        stamp = _gazetteer_stamp()
+        try:
+            stamp = _gazetteer_stamp()
+        except ProgrammingError:
+            # No tables yet (`manage.py extract` on a fresh clone before `migrate`): the built-in lexicon,
+            # which is what the migrations load.
+            logger.warning("The alias tables do not exist yet; extracting with the built-in lexicon.")
+            return extraction.default_gazetteer()
         if stamp != cache["stamp"]:
             cache.update(stamp=stamp, gazetteer=gazetteer_build())
         cache["checked"] = now
@@ -95,17 +103,23 @@ def contributions_replace(*, source: SourceText, document: extraction.ExtractedD
                           events: Sequence[TimelineEvent]) -> list[Contribution]:
     """Replace the machine-extracted contributions of one source (the caller holds the transaction).
 
-    Pairs an editor confirmed, corrected or rejected are kept as they are and not re-created.
+    One per (actor, type) and event, stated on the event's date. Pairs an editor confirmed, corrected
+    or rejected are kept as they are, not re-created, and linked to their event again.
     """
     Contribution.objects.filter(source=source, review_state=Contribution.ReviewState.MACHINE).delete()
-    reviewed = set(Contribution.objects.filter(source=source).values_list("actor__code", "type"))
-    items = [c for c in document.commitments if (c.actor, c.type) not in reviewed]
-    members = members_ensure([c.actor for c in items])
-    event = events[0] if events else None
+    by_ordinal = {event.ordinal: event for event in events}
+    reviewed = list(Contribution.objects.filter(source=source).only("id", "event_ordinal", "actor_id", "type"))
+    for contribution in reviewed:
+        contribution.event = by_ordinal.get(contribution.event_ordinal)
+    Contribution.objects.bulk_update(reviewed, ["event"])
+    kept = {(c.event_ordinal, c.actor_id, c.type) for c in reviewed}
+    members = members_ensure([c.actor for e in document.events for c in e.commitments])
     return Contribution.objects.bulk_create(
-        Contribution(source=source, event=event, actor=members[c.actor], type=c.type, status=c.status,
-                     evidence=c.evidence, stated_on=document.date)
-        for c in items
+        Contribution(source=source, event=by_ordinal.get(ordinal), event_ordinal=ordinal, actor=members[c.actor],
+                     type=c.type, status=c.status, evidence=c.evidence, stated_on=event.occurred_on or document.date)
+        for ordinal, event in enumerate(document.events)
+        for c in event.commitments
+        if (ordinal, members[c.actor].pk, c.type) not in kept
     )
 
 

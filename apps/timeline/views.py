@@ -39,7 +39,7 @@ def source_detail(request: AuthedRequest, source_id: int) -> HttpResponse:
     """One source text, always escaped, with what the ingest made of it."""
     source = get_object_or_404(SourceText.objects.select_related("upload", "duplicate_of").defer("raw_bytes"),
                                pk=source_id)
-    contributions = list(source.contributions.select_related("actor").order_by("actor__code", "type"))
+    contributions = list(source.contributions.select_related("actor").order_by("actor__code", "type", "event_ordinal"))
     histories = commitment_histories((c.actor_id, c.type) for c in contributions)
     for contribution in contributions:
         contribution.history = histories.get((contribution.actor_id, contribution.type), [])

@@ -187,3 +187,40 @@ def test_an_article_reporting_a_draft_statement_becomes_a_draft_candidate():
     assert draft.revisions.get(number=1).source == source
     services.source_reextract(source_id=source.pk)
     assert StatementDraft.objects.filter(source=source).count() == 1
+
+
+RECALLED = (
+    " date 2026-01-07 Germany handed over two Patriot systems to Ukraine, the ministry said.\n\n"
+    "On 4 September, Germany had pledged the two Patriot systems at a meeting in Paris."
+).encode()
+
+
+def test_a_recalled_step_is_an_event_and_a_dated_contribution_of_its_own():
+    from apps.coalition.selectors import commitment_histories
+
+    source = receive("recalled.txt", RECALLED)
+    services.source_ingest(source_id=source.pk)
+    events = list(TimelineEvent.objects.filter(source=source).order_by("ordinal"))
+    assert [(e.ordinal, e.occurred_on.isoformat(), e.commitment_statuses) for e in events] == [
+        (0, "2026-01-07", ["delivered"]), (1, "2025-09-04", ["pledged"])]
+    contributions = Contribution.objects.filter(source=source).order_by("stated_on")
+    assert [(c.event_id, c.status, c.stated_on.isoformat()) for c in contributions] == [
+        (events[1].pk, "pledged", "2025-09-04"), (events[0].pk, "delivered", "2026-01-07")]
+    # The commitment's history: pledged 2025-09-04 → delivered 2026-01-07, each step with its sentence.
+    actor_id = contributions[0].actor_id
+    history = commitment_histories([(actor_id, "air_defence")])[(actor_id, "air_defence")]
+    assert [(step.status, step.stated_on.isoformat()) for step in history] == [
+        ("pledged", "2025-09-04"), ("delivered", "2026-01-07")]
+    assert "4 September" in history[0].evidence
+
+
+def test_a_reviewed_contribution_finds_its_event_again_after_reextraction():
+    source = receive("recalled.txt", RECALLED)
+    services.source_ingest(source_id=source.pk)
+    reviewed = Contribution.objects.get(source=source, status="pledged")
+    reviewed.review_state = Contribution.ReviewState.CONFIRMED
+    reviewed.save()
+    services.source_reextract(source_id=source.pk)
+    reviewed.refresh_from_db()
+    assert reviewed.event is not None and reviewed.event.ordinal == 1 and reviewed.event.source_id == source.pk
+    assert Contribution.objects.filter(source=source).count() == 2

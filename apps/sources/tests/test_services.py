@@ -190,9 +190,9 @@ def test_an_article_reporting_a_draft_statement_becomes_a_draft_candidate():
 
 
 RECALLED = (
-    " date 2026-01-07 Germany handed over two Patriot systems to Ukraine, the ministry said.\n\n"
-    "On 4 September, Germany had pledged the two Patriot systems at a meeting in Paris."
-).encode()
+    b" date 2026-01-07 Germany handed over two Patriot systems to Ukraine, the ministry said.\n\n"
+    b"On 4 September, Germany had pledged the two Patriot systems at a meeting in Paris."
+)
 
 
 def test_a_recalled_step_is_an_event_and_a_dated_contribution_of_its_own():

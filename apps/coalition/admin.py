@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
 
 from apps.coalition import services
 from apps.coalition.models import Alias, Contribution, Member, NameCandidate, NameSighting, Person
@@ -35,11 +35,12 @@ class AliasAdmin(admin.ModelAdmin):
     actions = ["reextract_everything"]
 
     @admin.action(description="Re-extract every source with the current aliases", permissions=["change"])
-    def reextract_everything(self, request: HttpRequest, queryset: QuerySet[Alias]) -> None:
+    def reextract_everything(self, request: HttpRequest, queryset: QuerySet[Alias]) -> HttpResponseRedirect:
         from apps.sources.services import sources_reextract_queue
 
-        queued = sources_reextract_queue(actor=request.user)
-        self.message_user(request, f"Queued {queued} source(s) for re-extraction.", messages.SUCCESS)
+        run = sources_reextract_queue(actor=request.user)
+        self.message_user(request, f"Queued {run.total} source(s) for re-extraction.", messages.SUCCESS)
+        return HttpResponseRedirect(run.get_absolute_url())  # the page that shows its progress
 
     list_display = ["text", "language", "member", "person"]
     list_filter = ["language"]

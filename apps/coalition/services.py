@@ -352,7 +352,7 @@ def _candidate_resolve(*, candidate: NameCandidate, actor: Any, text: str, langu
     # After commit: a rebuild started earlier in this process must not cache the tables without the alias.
     transaction.on_commit(gazetteer_invalidate)
     source_ids = list(candidate.sightings.values_list("source_id", flat=True))
-    queued = sources_reextract_queue(actor=actor, source_ids=source_ids) if source_ids else 0
+    queued = sources_reextract_queue(actor=actor, source_ids=source_ids).total if source_ids else 0
     return NameResolution(candidate=candidate, alias=alias, queued=queued)
 
 

@@ -1,9 +1,9 @@
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
 
 from apps.sources import services
-from apps.sources.models import SourceText, Upload
+from apps.sources.models import Reextraction, SourceText, Upload
 
 
 @admin.register(Upload)
@@ -24,7 +24,13 @@ class SourceTextAdmin(admin.ModelAdmin):
     actions = ["reextract_selected"]
 
     @admin.action(description="Re-extract selected sources (after alias changes)", permissions=["change"])
-    def reextract_selected(self, request: HttpRequest, queryset: QuerySet[SourceText]) -> None:
-        queued = services.sources_reextract_queue(actor=request.user, source_ids=queryset.values_list("pk", flat=True))
-        self.message_user(request, f"Queued {queued} ingested source(s) for re-extraction; the workers update "
-                                   "them within moments.", messages.SUCCESS)
+    def reextract_selected(self, request: HttpRequest, queryset: QuerySet[SourceText]) -> HttpResponseRedirect:
+        run = services.sources_reextract_queue(actor=request.user, source_ids=queryset.values_list("pk", flat=True))
+        self.message_user(request, f"Queued {run.total} ingested source(s) for re-extraction.", messages.SUCCESS)
+        return HttpResponseRedirect(run.get_absolute_url())  # the page that shows its progress
+
+
+@admin.register(Reextraction)
+class ReextractionAdmin(admin.ModelAdmin):
+    list_display = ["id", "started_at", "requested_by", "total"]
+    readonly_fields = ["started_at", "requested_by", "total", "source_ids"]

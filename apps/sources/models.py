@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -118,3 +119,34 @@ class SourceText(TimeStampedModel):
     @property
     def is_pending(self) -> bool:
         return self.status in {self.Status.QUEUED, self.Status.PROCESSING}
+
+
+class Reextraction(models.Model):
+    """One request to read ingested sources again (all of them, or some), so its progress can be shown.
+
+    A source counts as done once it was processed after the request: re-extraction stamps
+    ``processed_at`` (an untouched source may also have been refused or deleted in between, which
+    the progress tolerates by counting the sources that still exist).
+    """
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    total = models.PositiveIntegerField(default=0)
+    # The sources re-read; null: every ingested source at the time of the request.
+    source_ids = ArrayField(models.BigIntegerField(), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Re-extraction {self.pk} of {self.total} source(s)"
+
+    def get_absolute_url(self) -> str:
+        return reverse("sources:reextraction_detail", args=[self.pk])
+
+    def done_count(self) -> int:
+        """How many of its sources have been read again since the request (one query)."""
+        done = SourceText.objects.filter(status=SourceText.Status.INGESTED, processed_at__gte=self.started_at)
+        if self.source_ids is not None:
+            done = done.filter(pk__in=self.source_ids)
+        return min(done.count(), self.total)

@@ -24,7 +24,7 @@ from apps.coalition import services as coalition_services
 from apps.core.services import audit_record
 from apps.extraction.decode import human_size
 from apps.sources.archives import ArchiveLimits, IncomingFile, is_zip, unpack_zip
-from apps.sources.models import SourceText, Upload
+from apps.sources.models import Reextraction, SourceText, Upload
 from apps.statements import services as statements_services
 from apps.timeline import services as timeline_services
 
@@ -248,19 +248,22 @@ def _document_apply(*, source: SourceText, document: extraction.ExtractedDocumen
     )
 
 
-def sources_reextract_queue(*, actor: Any, source_ids: Iterable[int] | None = None) -> int:
-    """Queue re-extraction of the given ingested sources (all of them when None); returns how many."""
+def sources_reextract_queue(*, actor: Any, source_ids: Iterable[int] | None = None) -> Reextraction:
+    """Queue re-extraction of the given ingested sources (all of them when None); the run shows progress."""
     from apps.sources import tasks
 
     ids = SourceText.objects.filter(status=Status.INGESTED)
-    if source_ids is not None:
-        ids = ids.filter(pk__in=list(source_ids))
+    chosen = None if source_ids is None else sorted(set(source_ids))
+    if chosen is not None:
+        ids = ids.filter(pk__in=chosen)
     queued = 0
     for source_id in ids.values_list("pk", flat=True).iterator(chunk_size=2000):
         tasks.source_reextract.delay_on_commit(source_id=source_id)
         queued += 1
-    audit_record(actor=actor, action="sources.reextract", changes={"queued": queued})
-    return queued
+    requested_by = actor if getattr(actor, "is_authenticated", False) else None
+    run = Reextraction.objects.create(requested_by=requested_by, total=queued, source_ids=chosen)
+    audit_record(actor=actor, action="sources.reextract", obj=run, changes={"queued": queued})
+    return run
 
 
 def _report(document: extraction.ExtractedDocument) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from apps.accounts.permissions import can_upload
 from apps.core.http import AuthedRequest, permission_required
 from apps.sources import services
 from apps.sources.forms import UploadForm
-from apps.sources.models import Channel, SourceText, Upload
+from apps.sources.models import Channel, Reextraction, SourceText, Upload
 
 UPLOADS_SHOWN = 50
 
@@ -70,3 +70,15 @@ def source_retry(request: AuthedRequest, source_id: int) -> HttpResponse:
     if request.htmx:
         return HttpResponseClientRedirect(target)
     return redirect(target)
+
+
+@require_http_methods(["GET"])
+@vary_on_headers("HX-Request")
+@permission_required(can_upload)
+def reextraction_detail(request: AuthedRequest, reextraction_id: int) -> HttpResponse:
+    """A re-extraction's progress; the panel polls itself until every source has been read again."""
+    run = get_object_or_404(Reextraction.objects.select_related("requested_by"), pk=reextraction_id)
+    done = run.done_count()
+    context = {"run": run, "done": done, "pending": done < run.total}
+    template = "sources/reextraction_detail.html"
+    return TemplateResponse(request, template + "#reextraction-progress" if request.htmx else template, context)

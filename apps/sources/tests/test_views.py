@@ -90,3 +90,39 @@ def test_upload_list_shows_counts(admin_client_):
     SourceTextFactory(upload=upload, status=SourceText.Status.FAILED)
     html = admin_client_.get(reverse("sources:upload_list")).content.decode()
     assert "march batch" in html and "1 ingested" in html and "1 refused" in html
+
+
+def test_reextraction_progress_page(admin_client_, analyst_client, django_assert_max_num_queries):
+    from apps.sources import services
+    from apps.sources.tests.test_services import receive
+    from tests.corpus import SEED
+
+    source = receive(SEED.name, SEED.read_bytes())
+    services.source_ingest(source_id=source.pk)
+    run = services.sources_reextract_queue(actor=None, source_ids=[source.pk])
+    url = reverse("sources:reextraction_detail", args=[run.pk])
+    assert analyst_client.get(url).status_code == 403
+    page = admin_client_.get(url)
+    assert page.status_code == 200
+    assert b"0 of 1 source read again" in page.content and b'hx-trigger="every 2s"' in page.content
+    services.source_reextract(source_id=source.pk)
+    with django_assert_max_num_queries(8):
+        partial = admin_client_.get(url, headers={"HX-Request": "true"})
+    assert b"<html" not in partial.content and b"1 of 1 source read again" in partial.content
+    assert b"hx-trigger" not in partial.content  # done: it stops polling
+
+
+def test_admin_action_redirects_to_the_progress(admin_user):
+    from apps.sources.tests.test_services import receive
+    from tests.corpus import SEED
+
+    source = receive(SEED.name, SEED.read_bytes())
+    SourceText.objects.filter(pk=source.pk).update(status=SourceText.Status.INGESTED)
+    admin_user.is_staff = True
+    admin_user.save()
+    client = Client()
+    client.force_login(admin_user)
+    response = client.post(reverse("admin:sources_sourcetext_changelist"),
+                           {"action": "reextract_selected", "_selected_action": [source.pk]})
+    assert response.status_code == 302
+    assert "/uploads/reextractions/" in response.url

@@ -6,7 +6,6 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.utils import timezone
 from tqdm import tqdm
 
 from apps.coalition.services import gazetteer_invalidate
@@ -32,11 +31,10 @@ class Command(BaseCommand):
             for source_id in tqdm(ids, desc="Re-extracting", unit="source", disable=None):
                 services.source_reextract(source_id=source_id)
         else:
-            started = timezone.now()
-            services.sources_reextract_queue(actor=None, source_ids=ids)
-            done = SourceText.objects.filter(pk__in=ids, processed_at__gte=started)
-            with tqdm(total=len(ids), desc="Re-extracting", unit="source", disable=None) as bar:
-                while bar.n < len(ids):
+            run = services.sources_reextract_queue(actor=None, source_ids=ids if options["ids"] else None)
+            self.stdout.write(f"Queued; progress also at {run.get_absolute_url()}")
+            with tqdm(total=run.total, desc="Re-extracting", unit="source", disable=None) as bar:
+                while bar.n < run.total:
                     time.sleep(0.5)
-                    bar.update(done.count() - bar.n)
+                    bar.update(run.done_count() - bar.n)
         self.stdout.write(f"Re-extracted {len(ids)} source(s).")

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .cues import APPROVED, PLEDGED, SKIP_SENTENCE, STATUS_CUES, TYPE_CUES, WITHDRAWN, cue, lowercase
+from .cues import PLEDGED, SKIP_SENTENCE, STATUS_CUES, TYPE_CUES, cue, cue_table, lowercase
 from .gazetteer import MEMBER, PERSON, Gazetteer, Mention
 
 COMMITMENT_TYPES: tuple[str, ...] = (
@@ -286,6 +286,7 @@ def _actors(
     person_member: dict[str, str],
     coalition_known: bool,
     low_body: str,
+    flags: frozenset[str],
 ) -> list[str]:
     """Who acts in a (lowercased) sentence, from the mentions inside it."""
     actors: list[str] = []
@@ -308,11 +309,11 @@ def _actors(
         coalition_known
         and "COALITION" not in actors
         and not coalition_qualifies  # named, but only as what a force is part of: "у складі сил «коаліції охочих»"
-        and _COALITION_WORD.search(low)
-        and not _GOVERNING.search(low)
+        and "coalition_word" in flags
+        and "governing" not in flags
     ):
         actors.append("COALITION")
-    if via_name - {"COALITION"} or ("COALITION" in actors and _COALITION_WORD.search(low)):
+    if via_name - {"COALITION"} or ("COALITION" in actors and "coalition_word" in flags):
         # A leader who says what others will do only speaks: "Macron said the coalition would ...",
         # "По словам Макрона, контроль могли бы обеспечивать США".
         actors = [a for a in actors if a in via_name or a == "COALITION"]
@@ -378,11 +379,11 @@ _GROUP_REFERENCE = re.compile(
 _GROUP_SIZE = 3
 
 
-def _group_named_nearby(unit_actors: list[list[str]], k: int) -> list[str]:
-    """The members a neighbouring sentence lists (three or more), or no one."""
+def _group_named_nearby(unit_actors: Callable[[int], list[str]], k: int, count: int) -> list[str]:
+    """The members a neighbouring sentence (of `count`) lists, three or more, or no one."""
     for j in (k + 1, k - 1):
-        if 0 <= j < len(unit_actors) and len(unit_actors[j]) >= _GROUP_SIZE:
-            return unit_actors[j]
+        if 0 <= j < count and len(unit_actors(j)) >= _GROUP_SIZE:
+            return unit_actors(j)
     return []
 
 
@@ -399,11 +400,12 @@ _OTHER_SUBJECT = re.compile(r",\s+(?:а|але|тоді як|в то время 
 
 
 def _units(
-    body: str, low_body: str, mentions: list[Mention], person_member: dict[str, str]
+    body: str, low_body: str, mentions: list[Mention], person_member: dict[str, str],
+    sentences: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
     """Sentence spans, a sentence split where a contrast brings in a new actor of its own."""
     units: list[tuple[int, int]] = []
-    for start, end in split_sentences(body):
+    for start, end in split_sentences(body) if sentences is None else sentences:
         cuts = [m.start() for m in _OTHER_SUBJECT.finditer(low_body, start, end)]
         if not cuts:
             units.append((start, end))
@@ -447,9 +449,13 @@ def merge_commitments(statements: Iterable[Commitment]) -> list[Commitment]:
 
 
 def commitment_statements(
-    body: str, mentions: list[Mention], gazetteer: Gazetteer, *, statement_draft: bool
+    body: str, mentions: list[Mention], gazetteer: Gazetteer, *, statement_draft: bool,
+    sentences: list[tuple[int, int]] | None = None,
 ) -> list[Commitment]:
-    """Every (actor, type, status) an article states, sentence by sentence, in order: not yet merged."""
+    """Every (actor, type, status) an article states, sentence by sentence, in order: not yet merged.
+
+    `sentences` are the body's sentence spans when the caller has them (`split_sentences`).
+    """
     coalition_known = any(m.ident == "COALITION" for m in mentions)
     statements: list[Commitment] = []
     previous_actors: list[str] = []
@@ -462,42 +468,50 @@ def commitment_statements(
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     low_body = lowercase(body)
-    units = _units(body, low_body, mentions, gazetteer.person_member)
+    units = _units(body, low_body, mentions, gazetteer.person_member, sentences)
     sentences = [body[start:end].strip() for start, end in units]
     lows = [lowercase(sentence) for sentence in sentences]
-    unit_actors = [
-        _actors(low, ordered[bisect_left(starts, start) : bisect_left(starts, end)], gazetteer.person_member,
-                coalition_known, low_body)
-        for low, (start, end) in zip(lows, units, strict=True)
-    ]
-    for k, (sentence, low, (unit_start, _)) in enumerate(zip(sentences, lows, units, strict=True)):
-        actors = unit_actors[k]
+    unit_flags = [frozenset(_FLAGS.found(low)) for low in lows]  # one Aho-Corasick pass a sentence
+    known: dict[int, list[str]] = {}
+
+    def unit_actors(k: int) -> list[str]:
+        """The actors a unit names, worked out when first asked for (most sentences name no type)."""
+        if k not in known:
+            start, end = units[k]
+            inside = ordered[bisect_left(starts, start) : bisect_left(starts, end)]
+            known[k] = _actors(lows[k], inside, gazetteer.person_member, coalition_known, low_body,
+                               unit_flags[k]) if inside or "coalition_word" in unit_flags[k] else []
+        return known[k]
+
+    for k, (sentence, low, (unit_start, unit_end)) in enumerate(zip(sentences, lows, units, strict=True)):
+        actors, flags = unit_actors(k), unit_flags[k]
         types = _types_in(low)
         if not actors and types and _GROUP_REFERENCE.search(low):
-            actors = _group_named_nearby(unit_actors, k)
+            actors = _group_named_nearby(unit_actors, k, len(units))
         carried_status = ""
         if actors and not types:
-            types = _types_by_reference(low, previous_types if k - previous_typed_at <= 2 else [])
-            if types and _SAME_STEP.search(low) and not STATUS_CUES.found(low):
+            types = _types_by_reference(low, previous_types if k - previous_typed_at <= 2 else [], flags)
+            if types and "same_step" in flags and not STATUS_CUES.found(low):
                 carried_status = previous_status  # "the Netherlands did so earlier": ratified, like the one before
         if types:
             previous_types, previous_typed_at = types, k
-        names_draft = statement_draft and bool(_DRAFT_CONTEXT.search(low))
+        names_draft = statement_draft and "draft_context" in flags
         # A draft's points run on into the next sentence unless it turns to someone speaking or to another text.
-        in_draft = names_draft or (previous_in_draft and not _LEAVES_DRAFT.search(low))
+        in_draft = names_draft or (previous_in_draft and "leaves_draft" not in flags)
         previous_in_draft = in_draft
-        doc_ref = bool(_DOCUMENT_REF.search(low) or _DOCUMENT_SUBJECT.search(low))
-        if actors and _DOCUMENT_NOUN.search(low) and not set(doc_issuer) & set(_ISSUER_ORDER):
-            if APPROVED.search(low) and not WITHDRAWN.search(low):
+        doc_ref = "document_ref" in flags or bool(_DOCUMENT_SUBJECT.search(low))
+        if actors and "document_noun" in flags and not set(doc_issuer) & set(_ISSUER_ORDER):
+            found = STATUS_CUES.found(low)
+            if "approved" in found and "withdrawn" not in found:
                 doc_issuer, doc_status = _issuer(actors), "approved"
             elif in_draft:
                 doc_issuer, doc_status = _issuer(actors), "proposed"
         status_override = ""
         if doc_ref and doc_issuer and (not actors or actors == doc_issuer):
             actors, status_override = doc_issuer, doc_status
-        elif not actors and _ANAPHORA.search(low):
+        elif not actors and "anaphora" in flags:
             actors = previous_actors
-        skip = bool(SKIP_SENTENCE.search(low))
+        skip = "skip" in flags
         if not skip:
             # An appeal or a demand ("X demanded guarantees") is not what a following "also" refers back to.
             previous_actors = actors
@@ -505,12 +519,15 @@ def commitment_statements(
             continue
         if not (in_draft or status_override or carried_status or _commits(low)):
             continue  # "Poland has been on high alert since drones crossed into its airspace": no commitment
-        offset = unit_start + len(body[unit_start:]) - len(body[unit_start:].lstrip())
+        raw = body[unit_start:unit_end]
+        offset = unit_start + len(raw) - len(raw.lstrip())
         positions: dict[str, int] = {}
         for m in ordered[bisect_left(starts, offset) : bisect_left(starts, offset + len(sentence))]:
             positions.setdefault(_member_code(m, gazetteer.person_member)[0], m.start - offset)
+        clauses = _Clauses(low, in_draft=in_draft)
         for actor in actors:
-            for ctype, status in _typed_statuses(low, types, in_draft=in_draft, actor_at=positions.get(actor)):
+            for ctype in types:
+                status = clauses.status(ctype, positions.get(actor))
                 if status_override and status != "withdrawn":
                     status = status_override
                 statements.append(Commitment(actor, ctype, carried_status or status, sentence, unit_start))
@@ -537,8 +554,8 @@ _MONEY = re.compile(
 _PURCHASE = cue(r"закуп", r"купівл", r"покупк", r"придбан", r"purchas", r"procure", r"\bbuy")
 
 
-def _types_by_reference(low: str, previous_types: list[str]) -> list[str]:
-    if previous_types and _SAME_STEP.search(low):
+def _types_by_reference(low: str, previous_types: list[str], flags: frozenset[str]) -> list[str]:
+    if previous_types and "same_step" in flags:
         return list(previous_types)
     if _MONEY.search(low):
         if previous_types:
@@ -579,41 +596,58 @@ def _type_named_in(clause: str, ctype: str) -> bool:
     return bool(TYPE_CUES[ctype].search(clause))
 
 
+class _Clauses:
+    """A lowercased sentence cut into clauses, each with the status its own wording gives (or None).
+
+    Built once per sentence; `status(type, actor_at)` answers for each (actor, type) of it. A type takes
+    the status of the clause that names it; a clause without a word of status takes that of the clause
+    before it, up to a contrast ("but", "але"), never a negation (which belongs to its own verb); failing
+    that, the sentence's. An actor named in a later clause with a status of its own takes that one:
+    "Sweden and Finland are ready to provide jets for a mission that the coalition is discussing" → the
+    coalition's is proposed.
+    """
+
+    __slots__ = ("_statuses", "after_contrast", "clauses", "in_draft", "starts", "whole")
+
+    def __init__(self, low: str, *, in_draft: bool) -> None:
+        self.in_draft = in_draft
+        self.whole = _status_of(low, in_draft=in_draft)
+        cuts = list(_CLAUSE_CUT.finditer(low))
+        self.starts = [0, *(m.end() for m in cuts)]
+        ends = [*(m.start() for m in cuts), len(low)]
+        self.after_contrast = [False, *(bool(m.group("contrast") or m.group("bare")) for m in cuts)]
+        self.clauses = [low[a:b] for a, b in zip(self.starts, ends, strict=True)] if cuts else [low]
+        self._statuses: list[str | None] | None = None
+
+    @property
+    def statuses(self) -> list[str | None]:
+        """Each clause's own status, worked out on first use (most sentences have one type and clause)."""
+        if self._statuses is None:
+            self._statuses = [_clause_status(clause, in_draft=self.in_draft) for clause in self.clauses]
+        return self._statuses
+
+    def status(self, ctype: str, actor_at: int | None = None) -> str:
+        if len(self.clauses) == 1:
+            return self.whole
+        named = next((i for i, clause in enumerate(self.clauses) if _type_named_in(clause, ctype)), None)
+        if named is None:
+            return self.whole
+        if actor_at is not None:
+            actor_clause = bisect_left(self.starts, actor_at + 1) - 1
+            if actor_clause > named:
+                own = next((status for status in self.statuses[actor_clause:] if status is not None), None)
+                if own is not None:
+                    return own
+        return _status_from_context(named, self.statuses, self.after_contrast, self.clauses, self.whole,
+                                    in_draft=self.in_draft)
+
+
 def _typed_statuses(
     low: str, types: list[str], *, in_draft: bool, actor_at: int | None = None
 ) -> list[tuple[str, str]]:
-    """(type, status) pairs of a lowercased sentence, the status taken from the clause that names the type.
-
-    A clause without a word of status takes that of the clause before it, up to a contrast ("but", "але"),
-    never a negation (which belongs to its own verb); failing that, the sentence's. An actor named in a
-    later clause with a status of its own takes that one: "Sweden and Finland are ready to provide jets
-    for a mission that the coalition is discussing" → the coalition's is proposed.
-    """
-    whole = _status_of(low, in_draft=in_draft)
-    cuts = list(_CLAUSE_CUT.finditer(low))
-    if not cuts:
-        return [(t, whole) for t in types]
-    starts = [0, *(m.end() for m in cuts)]
-    ends = [*(m.start() for m in cuts), len(low)]
-    after_contrast = [False, *(bool(m.group("contrast") or m.group("bare")) for m in cuts)]
-    clauses = [low[a:b] for a, b in zip(starts, ends, strict=True)]
-    statuses = [_clause_status(clause, in_draft=in_draft) for clause in clauses]
-    actor_clause = bisect_left(starts, actor_at + 1) - 1 if actor_at is not None else None
-    pairs: list[tuple[str, str]] = []
-    for ctype in types:
-        named = next((i for i, clause in enumerate(clauses) if _type_named_in(clause, ctype)), None)
-        if named is None:
-            pairs.append((ctype, whole))
-            continue
-        if actor_clause is not None and actor_clause > named:
-            own = next((status for status in statuses[actor_clause:] if status is not None), None)
-            if own is not None:
-                pairs.append((ctype, own))
-                continue
-        pairs.append(
-            (ctype, _status_from_context(named, statuses, after_contrast, clauses, whole, in_draft=in_draft))
-        )
-    return pairs
+    """(type, status) pairs of a lowercased sentence (see `_Clauses`)."""
+    clauses = _Clauses(low, in_draft=in_draft)
+    return [(ctype, clauses.status(ctype, actor_at)) for ctype in types]
 
 
 # A relative clause after an adopted text states its contents: "approved a provision under which the
@@ -639,3 +673,17 @@ def _status_from_context(
     if after_contrast[j]:
         return _status_of(clauses[i], in_draft=in_draft)
     return whole
+
+
+# The sentence-level cues above in one table: one Aho-Corasick pass a sentence tells which of them occur.
+_FLAGS = cue_table({
+    "coalition_word": (_COALITION_WORD.pattern,),
+    "governing": (_GOVERNING.pattern,),
+    "draft_context": (_DRAFT_CONTEXT.pattern,),
+    "leaves_draft": (_LEAVES_DRAFT.pattern,),
+    "document_ref": (_DOCUMENT_REF.pattern,),
+    "document_noun": (_DOCUMENT_NOUN.pattern,),
+    "anaphora": (_ANAPHORA.pattern,),
+    "skip": (SKIP_SENTENCE.pattern,),
+    "same_step": (_SAME_STEP.pattern,),
+})

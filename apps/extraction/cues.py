@@ -8,6 +8,7 @@ Stems stand for their inflections ("разведк" → разведка, раз
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import ahocorasick
 
@@ -181,18 +182,18 @@ class CueTable:
     def __getitem__(self, name: str) -> Cue:
         return self._cues[name]
 
-    def _candidates(self, text: str) -> list[tuple[str, re.Pattern[str]]]:
-        candidates = list(self._always)
+    def _candidates(self, text: str) -> Iterator[tuple[str, re.Pattern[str]]]:
+        """(name, regex) pairs whose literal occurs in the text, the literal-free ones first."""
+        yield from self._always
         if self._automaton.kind == ahocorasick.AHOCORASICK:
             for _, entries in self._automaton.iter(text):
-                candidates.extend(entries)
-        return candidates
+                yield from entries
 
     def first_match(self, text: str, name: str) -> re.Match[str] | None:
-        tried: set[int] = set()
+        tried: set[re.Pattern[str]] = set()
         for entry_name, rx in self._candidates(text):
-            if entry_name == name and id(rx) not in tried:
-                tried.add(id(rx))
+            if entry_name == name and rx not in tried:
+                tried.add(rx)
                 if found := rx.search(text):
                     return found
         return None
@@ -200,22 +201,24 @@ class CueTable:
     def matches(self, text: str, name: str) -> list[re.Match[str]]:
         """Every match of one cue in the text (of each of its alternatives), in order of position."""
         found: list[re.Match[str]] = []
-        tried: set[int] = set()
+        tried: set[re.Pattern[str]] = set()
         for entry_name, rx in self._candidates(text):
-            if entry_name == name and id(rx) not in tried:
-                tried.add(id(rx))
+            if entry_name == name and rx not in tried:
+                tried.add(rx)
                 found.extend(rx.finditer(text))
         return sorted(found, key=lambda m: m.start())
 
     def found(self, text: str) -> list[str]:
         """Names whose cue matches the text, in the table's order."""
         matched: set[str] = set()
-        tried: set[int] = set()
+        tried: set[tuple[str, re.Pattern[str]]] = set()  # by name too: two names may share an alternative
         for name, rx in self._candidates(text):
-            if name not in matched and id(rx) not in tried:
-                tried.add(id(rx))
+            if name not in matched and (name, rx) not in tried:
+                tried.add((name, rx))
                 if rx.search(text):
                     matched.add(name)
+        if len(matched) < 2:
+            return list(matched)
         return [name for name in self.patterns if name in matched]
 
 

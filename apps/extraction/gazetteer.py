@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 import ahocorasick
 import pymorphy3
@@ -137,7 +137,7 @@ def _token_ok(token: str, flag: str) -> bool:
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Word tokens (hyphen kept as its own token) with their character offsets."""
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    return [(text[start:end], start, end) for start, end in map(re.Match.span, _TOKEN_RE.finditer(text))]
 
 
 def _name_forms(word: str) -> list[str]:
@@ -296,7 +296,7 @@ class Gazetteer:
         """The text's tokens and their lemma keys, its mentions, and which tokens the aliases covered."""
         lang = "uk" if language == "uk" else "ru"
         tokens = tokenize(text)
-        keys = [lemma(t, lang) for t, _, _ in tokens]
+        keys = list(map(lemma, [t for t, _, _ in tokens], repeat(lang)))
         # An automaton with no words (no aliases at all) cannot be searched: nothing to find.
         if not tokens or self._automata[lang].kind == ahocorasick.EMPTY:
             return Reading(tokens, keys, [], frozenset())

@@ -168,21 +168,17 @@ def parse_header(text: str) -> HeaderResult:
     return HeaderResult(date(year, month, day), DATE_FOUND_HEADER, body)
 
 
-_TOKEN_STRIP = re.compile(r"^[\W_]+|[\W_]+$")
-_WORDLIKE = re.compile(r"^[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*$")
 _NOT_LATIN_OR_CYRILLIC = re.compile(r"[^a-z\u0400-\u04ff]+")
 _VOWELS = "aeiouyаеёиоуыэюяіїє"
 
 
-def _is_wordlike(token: str) -> bool:
-    if token.isalpha():  # the common case, without a regex: a plain word
-        return token[1:].islower() or token.isupper() or len(token) == 1
-    core = _TOKEN_STRIP.sub("", token)
-    if not core or len(core) > 30 or not _WORDLIKE.match(core):
-        return False
-    tail = core[1:].replace("-", "").replace("'", "").replace("’", "")
-    # Natural words are lowercase after the first letter, or an all-caps acronym; base64 is mixed.
-    return tail.islower() or core.isupper() or not tail
+# A natural word, with any punctuation around it: lowercase after its first letter, or an all-caps
+# acronym; base64 and other encoded data mix cases and digits. (Upper case by the Latin and Cyrillic
+# alphabets the product reads; 30 letters at most.)
+_WORDLIKE_TOKEN = re.compile(
+    r"[\W_]*(?:[^\W\d_](?:[^\W\dA-ZА-ЯЁІЇЄҐ_]|['’ʼ\-](?=[^\W\dA-ZА-ЯЁІЇЄҐ_])){0,29}|"
+    r"[A-ZА-ЯЁІЇЄҐ]{2,30}(?:[-'][A-ZА-ЯЁІЇЄҐ]+)*)[\W_]*"
+)
 
 
 def natural_language_problem(text: str) -> str | None:
@@ -193,7 +189,7 @@ def natural_language_problem(text: str) -> str | None:
         return "The file has no text."
     letters = sum(map(str.isalpha, text))
     letter_share = letters / chars
-    wordlike = sum(map(_is_wordlike, tokens))
+    wordlike = len(list(filter(None, map(_WORDLIKE_TOKEN.fullmatch, tokens))))
     word_share = wordlike / len(tokens)
     if letter_share < 0.5:
         return (

@@ -30,6 +30,8 @@ _UK_ONLY = re.compile(r"[іїєґ]")
 _RU_ONLY = re.compile(r"[ыэё]")  # not ъ: Bulgarian is full of it
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z]")
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
+_LATIN_RUN = re.compile(r"[a-z]+")
 _WORD = re.compile(r"[a-z']+")
 _ENGLISH_FUNCTION_WORDS = frozenset(
     (
@@ -57,8 +59,8 @@ def detector(languages: tuple[Language, ...] = _MAIN, *, low_accuracy: bool = Fa
 def letter_hint(text: str) -> str | None:
     """ru/uk/en decided by the script and the letters only one of them has; None if undecided."""
     low = text.lower()
-    cyrillic = len(_CYRILLIC.findall(low))
-    latin = len(_LATIN.findall(low))
+    cyrillic = sum(map(len, _CYRILLIC_RUN.findall(low)))  # runs, not single letters: fewer objects
+    latin = sum(map(len, _LATIN_RUN.findall(low)))
     if latin > 3 * cyrillic:
         words = _WORD.findall(low)
         function_words = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)

@@ -104,14 +104,15 @@ def _capitalised(token: str) -> bool:
 def _runs(reading: Reading) -> Iterable[tuple[int, int]]:
     """Token ranges [first, last) of capitalised words no alias covered; a hyphen joins two of them."""
     tokens, covered = reading.tokens, reading.covered
+    capitalised = [_capitalised(t) if t[:1].isupper() else False for t, _, _ in tokens]
     i, n = 0, len(tokens)
     while i < n:
-        if i in covered or not _capitalised(tokens[i][0]):
+        if not capitalised[i] or i in covered:
             i += 1
             continue
         j = i + 1
         while j < n and j not in covered:
-            if _capitalised(tokens[j][0]) and tokens[j][1] - tokens[j - 1][2] <= 1:
+            if capitalised[j] and tokens[j][1] - tokens[j - 1][2] <= 1:
                 j += 1
             elif _joins(tokens, j) and j + 1 not in covered:
                 j += 2  # "Косиняк-Камыш"

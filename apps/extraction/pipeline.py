@@ -132,7 +132,7 @@ def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = Non
     members = tuple(sorted({m.ident for m in mentions if m.kind == MEMBER}))
     people = tuple(sorted({m.ident for m in mentions if m.kind == PERSON}))
     statement_draft = is_statement_draft(body)
-    statements = commitment_statements(body, mentions, gazetteer, statement_draft=statement_draft)
+    statements = commitment_statements(body, mentions, gazetteer, statement_draft=statement_draft, sentences=sentences)
     commitments = tuple(_extracted(c) for c in merge_commitments(statements))
     events = tuple(
         ExtractedEvent(

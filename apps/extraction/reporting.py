@@ -129,6 +129,10 @@ _CITED_AFTER = re.compile(
 )
 # An outlet the list does not know, known by a newspaper's name: "the Irish Times reported", "The Kyiv
 # Independent said" (spec §6: it keeps its Latin name, with its article).
+_OUTLET_WORD = re.compile(
+    r"\b(?:Times|Post|Journal|News|Herald|Telegraph|Gazette|Independent|Tribune|Observer|Express|Mail|Standard|"
+    r"Economist|Pravda|Zeitung|Spiegel|Bild|Monde|Figaro|Corriere|Repubblica|País|Kommersant|Vedomosti)\b"
+)  # a cheap first look: most texts name no such outlet
 _OTHER_OUTLET = re.compile(
     r"(?<![\w-])(?P<the>[Tt]he\s+)?(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}(?:Times|Post|Journal|News|Herald|Telegraph|"
     r"Gazette|Independent|Tribune|Observer|Express|Mail|Standard|Economist|Pravda|Zeitung|Spiegel|Bild|Monde|Figaro|"
@@ -144,7 +148,7 @@ def find_source(text: str) -> str | None:
     one that saw a document or heard someone ("seen by", "told"); never one the story merely cites.
     """
     named = [(m.start(), m.end(), _CANONICAL.get(m.group().lower(), m.group())) for m in _AGENCY_NAME.finditer(text)]
-    for m in _OTHER_OUTLET.finditer(text):
+    for m in _OTHER_OUTLET.finditer(text) if _OUTLET_WORD.search(text) else ():
         if not any(start <= m.start("name") < end or m.start("name") <= start < m.end() for start, end, _ in named):
             name = ("The " if m.group("the") else "") + m.group("name")
             named.append((m.start("name"), m.end(), name))

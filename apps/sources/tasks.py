@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
+import gc
+import logging
 from typing import Any
 
 from celery import shared_task
 from celery.signals import worker_init
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, connections
 
 from apps import extraction
+from apps.coalition import services as coalition_services
 from apps.sources import inbox, services
+
+logger = logging.getLogger(__name__)
 
 
 @worker_init.connect
 def extraction_warm_up(**kwargs: Any) -> None:
-    """Load dictionaries and language models in the worker before it forks: children share them."""
+    """Load dictionaries, language models and the gazetteer in the worker before it forks: children share
+    them, and none pays for the build on its first task."""
     extraction.warm_up()
+    try:
+        coalition_services.gazetteer_current()
+    except DatabaseError:
+        logger.warning("The gazetteer could not be built before forking; each child builds its own.")
+    finally:
+        connections.close_all()  # children must not share the parent's database connections
+    # What is loaded now lives as long as the worker: keep the garbage collector from scanning it again
+    # and again (and from touching its pages, which the children share copy-on-write).
+    gc.freeze()
 
 
 @shared_task(

@@ -6,6 +6,7 @@ gazetteer build time and the peak RSS of this process.
 
 from __future__ import annotations
 
+import gc
 import resource
 import time
 from pathlib import Path
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         build_seconds = time.perf_counter() - started
         config = extraction_config()
         extraction.warm_up()
+        gc.freeze()  # as the worker does once it has loaded everything (apps.sources.tasks)
         count = options["articles"]
         words = 0
         started = time.perf_counter()

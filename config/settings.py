@@ -151,16 +151,30 @@ if not REDIS_URL:
 
     REDIS_URL = embedded.redis_url(EMBEDDED_DIR / "redis")
 
+# --- Cache: Redis (the broker's server, its own key prefix) ---------------------------------
+# https://docs.djangoproject.com/en/6.1/topics/cache/#redis — sessions are read from it (cached_db
+# keeps PostgreSQL as the durable copy), and so are each user's permissions, so a page spends its
+# queries on what it shows.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "ct-cache",
+        "TIMEOUT": 300,
+    }
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # --- Auth -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "apps.accounts.backends.CachedPermissionsBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "timeline:index"
+LOGIN_REDIRECT_URL = "timeline:overview"
 LOGOUT_REDIRECT_URL = "login"
 
 # django-axes: lock an account/IP pair out after repeated failures (https://django-axes.readthedocs.io/).
@@ -256,6 +270,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "scan-inbox": {"task": "apps.sources.tasks.inbox_scan", "schedule": env_int("INGEST_INBOX_SCAN_SECONDS", 30)},
     "purge-old-axes-attempts": {"task": "apps.accounts.tasks.access_attempts_purge", "schedule": crontab(minute=17)},
+    # The matrix and chart counts are kept up to date by every ingest; once a night they are made exact.
+    "rebuild-tallies": {"task": "apps.coalition.tasks.tallies_rebuild", "schedule": crontab(hour=3, minute=41)},
 }
 
 # --- Demo -----------------------------------------------------------------------------

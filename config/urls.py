@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django.views.generic import RedirectView
 
 from apps.core import health
 
@@ -11,7 +10,6 @@ admin.site.site_header = "Coalition Tracker administration"
 admin.site.site_title = "Coalition Tracker"
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="timeline:index"), name="home"),
     path("healthz", login_not_required(never_cache(require_GET(health.healthz))), name="healthz"),
     path("readyz", login_not_required(never_cache(require_GET(health.readyz))), name="readyz"),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -208,3 +208,59 @@ class NameSighting(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class CommitmentCell(models.Model):
+    """One cell of the member × commitment-type matrix: how often each status was stated, and when last.
+
+    Kept up to date by the ingest (counts added and taken away in the same transaction as the
+    contributions) and rebuilt exactly from the contributions by `manage.py cells_rebuild` (and every
+    night by beat), so the overview reads a few hundred rows whatever the number of articles.
+    """
+
+    actor = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="cells")
+    type = models.CharField(max_length=32, choices=CommitmentType.choices)
+    proposed = models.PositiveIntegerField(default=0)
+    pledged = models.PositiveIntegerField(default=0)
+    approved = models.PositiveIntegerField(default=0)
+    delivered = models.PositiveIntegerField(default=0)
+    withdrawn = models.PositiveIntegerField(default=0)
+    first_pledged_on = models.DateField(null=True, blank=True)  # the gap list: pledged since when
+    first_delivered_on = models.DateField(null=True, blank=True)
+    last_on = models.DateField(null=True, blank=True)  # the latest statement's date
+    last_status = models.CharField(max_length=16, blank=True)  # ... and its status
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["actor", "type"], name="cell_one_per_pair")]
+
+    STATUSES = ("proposed", "pledged", "approved", "delivered", "withdrawn")
+
+    def __str__(self) -> str:
+        return f"{self.actor_id} {self.type}"
+
+    @property
+    def statements(self) -> int:
+        return self.proposed + self.pledged + self.approved + self.delivered + self.withdrawn
+
+    @property
+    def best_status(self) -> str:
+        """The most advanced status stated; withdrawn when that is the latest word and nothing was delivered."""
+        best = next((s for s in ("delivered", "approved", "pledged", "proposed") if getattr(self, s)), "")
+        if self.last_status == "withdrawn" and best != "delivered":
+            return "withdrawn"
+        return best or ("withdrawn" if self.withdrawn else "")
+
+
+class StatementMonth(models.Model):
+    """How many commitment statements of each status were made in a month (the overview's chart)."""
+
+    month = models.DateField()  # the first day of the month
+    status = models.CharField(max_length=16, choices=CommitmentStatus.choices)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["month", "status"], name="statement_month_one_per_status")]
+        ordering = ["month", "status"]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.status}: {self.count}"

@@ -145,3 +145,94 @@ def name_reextract_waiting(candidate: NameCandidate) -> int:
         return 0
     before = Q(source__processed_at__lt=candidate.resolved_at) | Q(source__processed_at__isnull=True)
     return candidate.sightings.filter(before, source__status=SourceText.Status.INGESTED).count()
+
+
+# --- Names for labels --------------------------------------------------------------------------
+
+LABELS_TTL = 60
+
+
+def member_names() -> dict[str, str]:
+    """Member code → English name, from the cache (refreshed every minute): pages label codes without a query."""
+    from django.core.cache import cache
+
+    names = cache.get("labels:members")
+    if names is None:
+        names = dict(Member.objects.values_list("code", "name_en"))
+        cache.set("labels:members", names, timeout=LABELS_TTL)
+    return names
+
+
+def person_names() -> dict[str, str]:
+    """Person slug → English name, cached like member_names."""
+    from django.core.cache import cache
+
+    names = cache.get("labels:people")
+    if names is None:
+        names = dict(Person.objects.values_list("slug", "name_en"))
+        cache.set("labels:people", names, timeout=LABELS_TTL)
+    return names
+
+
+# --- A member's commitments ----------------------------------------------------------------------
+
+_RANK = {"proposed": 0, "pledged": 1, "approved": 2, "delivered": 3}
+
+
+@dataclass(frozen=True)
+class StatusStep:
+    """One status a member's commitment of one type reached: when first, how often stated, on what evidence."""
+
+    status: str
+    first_on: date | None
+    last_on: date | None
+    statements: int
+    evidence: str
+    source_id: int
+
+
+@dataclass(frozen=True)
+class MemberCommitment:
+    type: str
+    steps: list[StatusStep]  # in the order they were first reached
+
+    @property
+    def current(self) -> StatusStep:
+        """The most advanced status; a withdrawal when it is the latest word and nothing was delivered."""
+        latest = max(self.steps, key=lambda s: (s.last_on or date.min))
+        live = [s for s in self.steps if s.status != "withdrawn"]
+        best = max(live, key=lambda s: _RANK[s.status]) if live else latest
+        if latest.status == "withdrawn" and best.status != "delivered":
+            return latest
+        return best
+
+    @property
+    def statements(self) -> int:
+        return sum(s.statements for s in self.steps)
+
+
+def member_commitments(member: Member) -> list[MemberCommitment]:
+    """Per commitment type, the statuses the member reached, each with its first date and evidence.
+
+    One query however many articles: the earliest contribution of each (type, status), with counts,
+    on the (actor, type, stated_on) index. Rejected contributions do not count.
+    """
+    sql = """
+        SELECT DISTINCT ON (type, status) type, status, stated_on, evidence, source_id,
+               count(*) OVER (PARTITION BY type, status), max(stated_on) OVER (PARTITION BY type, status)
+        FROM coalition_contribution
+        WHERE actor_id = %s AND review_state <> 'rejected'
+        ORDER BY type, status, stated_on NULLS LAST, id
+    """
+    from django.db import connection
+
+    by_type: dict[str, list[StatusStep]] = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [member.pk])
+        for type_, status, first_on, evidence, source_id, count, last_on in cursor.fetchall():
+            by_type[type_].append(StatusStep(status, first_on, last_on, count, evidence, source_id))
+    commitments = [
+        MemberCommitment(type_, sorted(steps, key=lambda s: (s.first_on or date.max, _RANK.get(s.status, 9))))
+        for type_, steps in by_type.items()
+    ]
+    return sorted(commitments, key=lambda c: c.type)

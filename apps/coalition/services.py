@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +18,17 @@ from django.utils import timezone
 
 from apps import extraction
 from apps.accounts.permissions import can_manage_names
-from apps.coalition.models import Alias, Contribution, Language, Member, NameCandidate, NameSighting, Person
+from apps.coalition.models import (
+    Alias,
+    CommitmentCell,
+    Contribution,
+    Language,
+    Member,
+    NameCandidate,
+    NameSighting,
+    Person,
+    StatementMonth,
+)
 from apps.coalition.naming import CODE_RE, SLUG_RE
 from apps.core.exceptions import InvalidTransition
 from apps.core.services import audit_record
@@ -106,7 +118,9 @@ def contributions_replace(*, source: SourceText, document: extraction.ExtractedD
     One per (actor, type) and event, stated on the event's date. Pairs an editor confirmed, corrected
     or rejected are kept as they are, not re-created, and linked to their event again.
     """
-    Contribution.objects.filter(source=source, review_state=Contribution.ReviewState.MACHINE).delete()
+    machine = Contribution.objects.filter(source=source, review_state=Contribution.ReviewState.MACHINE)
+    removed = list(machine.values_list("actor_id", "type", "status", "stated_on"))
+    machine.delete()
     by_ordinal = {event.ordinal: event for event in events}
     reviewed = list(Contribution.objects.filter(source=source).only("id", "event_ordinal", "actor_id", "type"))
     for contribution in reviewed:
@@ -114,13 +128,96 @@ def contributions_replace(*, source: SourceText, document: extraction.ExtractedD
     Contribution.objects.bulk_update(reviewed, ["event"])
     kept = {(c.event_ordinal, c.actor_id, c.type) for c in reviewed}
     members = members_ensure([c.actor for e in document.events for c in e.commitments])
-    return Contribution.objects.bulk_create(
+    created = Contribution.objects.bulk_create(
         Contribution(source=source, event=by_ordinal.get(ordinal), event_ordinal=ordinal, actor=members[c.actor],
                      type=c.type, status=c.status, evidence=c.evidence, stated_on=event.occurred_on or document.date)
         for ordinal, event in enumerate(document.events)
         for c in event.commitments
         if (ordinal, members[c.actor].pk, c.type) not in kept
     )
+    tallies_apply(removed=removed, added=[(c.actor_id, c.type, c.status, c.stated_on) for c in created])
+    return created
+
+
+Statement = tuple[int, str, str, "date | None"]  # actor id, type, status, stated on
+
+
+def tallies_apply(*, removed: Sequence[Statement], added: Sequence[Statement]) -> None:
+    """Take the removed statements off the matrix cells and monthly counts and add the new ones.
+
+    The caller holds the transaction. Rows are locked in a fixed order (cells by actor and type, then
+    months), so workers replacing overlapping sources never wait on each other in a cycle. A cell's
+    first and last dates only move forward here; `tallies_rebuild` makes everything exact again.
+    """
+    if not removed and not added:
+        return
+    pairs = sorted({(a, t) for a, t, _, _ in [*removed, *added]})
+    CommitmentCell.objects.bulk_create([CommitmentCell(actor_id=a, type=t) for a, t in pairs], ignore_conflicts=True)
+    cells = {(c.actor_id, c.type): c for c in CommitmentCell.objects.select_for_update().filter(
+        actor_id__in={a for a, _ in pairs}, type__in={t for _, t in pairs}).order_by("actor_id", "type")}
+    for statements, sign in ((removed, -1), (added, 1)):
+        for actor_id, type_, status, stated_on in statements:
+            cell = cells[(actor_id, type_)]
+            setattr(cell, status, max(0, getattr(cell, status) + sign))
+            if sign > 0 and stated_on is not None:
+                if status == "pledged" and (cell.first_pledged_on is None or stated_on < cell.first_pledged_on):
+                    cell.first_pledged_on = stated_on
+                if status == "delivered" and (cell.first_delivered_on is None or stated_on < cell.first_delivered_on):
+                    cell.first_delivered_on = stated_on
+                if cell.last_on is None or stated_on >= cell.last_on:
+                    cell.last_on, cell.last_status = stated_on, status
+    CommitmentCell.objects.bulk_update(list(cells.values()), [*CommitmentCell.STATUSES, "first_pledged_on",
+                                                               "first_delivered_on", "last_on", "last_status"])
+    deltas: dict[tuple[date, str], int] = defaultdict(int)
+    for statements, sign in ((removed, -1), (added, 1)):
+        for _, _, status, stated_on in statements:
+            if stated_on is not None:
+                deltas[(stated_on.replace(day=1), status)] += sign
+    keys = sorted(k for k, delta in deltas.items() if delta)
+    if keys:
+        StatementMonth.objects.bulk_create([StatementMonth(month=m, status=s) for m, s in keys], ignore_conflicts=True)
+        months = {(m.month, m.status): m for m in StatementMonth.objects.select_for_update().filter(
+            month__in={m for m, _ in keys}, status__in={s for _, s in keys}).order_by("month", "status")}
+        for key in keys:
+            if key in months:
+                months[key].count = max(0, months[key].count + deltas[key])
+        StatementMonth.objects.bulk_update(list(months.values()), ["count"])
+
+
+_REBUILD_CELLS = """
+INSERT INTO coalition_commitmentcell (actor_id, type, proposed, pledged, approved, delivered, withdrawn,
+                                      first_pledged_on, first_delivered_on, last_on, last_status)
+SELECT actor_id, type,
+       count(*) FILTER (WHERE status = 'proposed'), count(*) FILTER (WHERE status = 'pledged'),
+       count(*) FILTER (WHERE status = 'approved'), count(*) FILTER (WHERE status = 'delivered'),
+       count(*) FILTER (WHERE status = 'withdrawn'),
+       min(stated_on) FILTER (WHERE status = 'pledged'), min(stated_on) FILTER (WHERE status = 'delivered'),
+       max(stated_on), (array_agg(status ORDER BY stated_on DESC NULLS LAST, id DESC))[1]
+FROM coalition_contribution WHERE review_state <> 'rejected' GROUP BY actor_id, type
+"""
+_REBUILD_MONTHS = """
+INSERT INTO coalition_statementmonth (month, status, count)
+SELECT date_trunc('month', stated_on)::date, status, count(*)
+FROM coalition_contribution WHERE review_state <> 'rejected' AND stated_on IS NOT NULL GROUP BY 1, 2
+"""
+
+
+@transaction.atomic
+def tallies_rebuild() -> tuple[int, int]:
+    """Recompute every matrix cell and monthly count from the contributions; returns how many rows of each.
+
+    Ingests wait while it runs (it locks both tables), so nothing is counted twice or missed.
+    """
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("LOCK TABLE coalition_commitmentcell, coalition_statementmonth IN EXCLUSIVE MODE")
+        cursor.execute("DELETE FROM coalition_commitmentcell")
+        cursor.execute(_REBUILD_CELLS)
+        cells = cursor.rowcount
+        cursor.execute("DELETE FROM coalition_statementmonth")
+        cursor.execute(_REBUILD_MONTHS)
+        return cells, cursor.rowcount
 
 
 # --- Unknown names ---------------------------------------------------------------------------

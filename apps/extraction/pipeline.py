@@ -14,6 +14,7 @@ from .header import DATE_FOUND_UNKNOWN, natural_language_problem, parse_header
 from .language import detect_language
 from .names import NameSighting, unknown_names
 from .reporting import AGENCY_WORDS, find_quotes, find_source, is_statement_draft
+from .search import search_text
 
 HEADLINE_CHARS = 200
 SNIPPET_CHARS = 300
@@ -62,6 +63,8 @@ class ExtractedDocument:
     events: tuple[ExtractedEvent, ...]
     body: str | None
     unknown_names: tuple[NameSighting, ...] = ()
+    search_lemmas: str = ""  # Russian and Ukrainian words as lemma keys, for the full-text index
+    search_latin: str = ""  # the Latin-script words, which PostgreSQL stems itself
 
     @classmethod
     def refusal(cls, error: str) -> ExtractedDocument:
@@ -132,6 +135,7 @@ def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = Non
     members = tuple(sorted({m.ident for m in mentions if m.kind == MEMBER}))
     people = tuple(sorted({m.ident for m in mentions if m.kind == PERSON}))
     statement_draft = is_statement_draft(body)
+    lemmas, latin = search_text(reading)
     statements = commitment_statements(body, mentions, gazetteer, statement_draft=statement_draft, sentences=sentences)
     commitments = tuple(_extracted(c) for c in merge_commitments(statements))
     events = tuple(
@@ -164,6 +168,8 @@ def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = Non
         events=events,
         body=body,
         unknown_names=tuple(unknown_names(body, reading, sentences, language, excluded=AGENCY_WORDS)),
+        search_lemmas=lemmas,
+        search_latin=latin,
     )
 
 

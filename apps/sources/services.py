@@ -239,6 +239,8 @@ def _document_apply(*, source: SourceText, document: extraction.ExtractedDocumen
     """Replace every row derived from ``source`` and record what was read (caller holds the lock)."""
     events = timeline_services.events_replace(source=source, document=document)
     coalition_services.contributions_replace(source=source, document=document, events=events)
+    if any(e.commitments for e in document.events):  # editors' kept reviews show on the timeline too
+        timeline_services.events_review_states_refresh(source_ids=[source.pk])
     coalition_services.name_sightings_replace(source=source, sightings=document.unknown_names)
     statements_services.draft_candidate_replace(source=source, document=document)
     _status_set(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
 
@@ -27,6 +28,14 @@ class TimelineEvent(models.Model):
     person_slugs = ArrayField(models.CharField(max_length=64), default=list, blank=True)
     commitment_types = ArrayField(models.CharField(max_length=32), default=list, blank=True)
     commitment_statuses = ArrayField(models.CharField(max_length=16), default=list, blank=True)
+    # Who committed what in which state, as "actor:type:status" with "" for any one part left open
+    # ("DE:air_defence:", ":air_defence:pledged"): "what has Germany pledged on air defence" is one
+    # array overlap on one GIN index, whichever of the three the analyst picks.
+    commitment_keys = ArrayField(models.CharField(max_length=64), default=list, blank=True)
+    review_states = ArrayField(models.CharField(max_length=16), default=list, blank=True)
+    # Full text: Russian and Ukrainian words as their lemmas (config simple), English words stemmed by
+    # PostgreSQL (config english); see apps.timeline.search.
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = TimelineEventQuerySet.as_manager()
@@ -40,6 +49,12 @@ class TimelineEvent(models.Model):
             GinIndex(fields=["member_codes"], name="event_member_codes"),
             GinIndex(fields=["person_slugs"], name="event_person_slugs"),
             GinIndex(fields=["commitment_types"], name="event_commitment_types"),
+            GinIndex(fields=["commitment_statuses"], name="event_commitment_statuses"),
+            GinIndex(fields=["commitment_keys"], name="event_commitment_keys"),
+            GinIndex(fields=["review_states"], name="event_review_states"),
+            GinIndex(fields=["search_vector"], name="event_search"),
+            models.Index(fields=["language", "occurred_on"], name="event_language"),
+            models.Index(fields=["agency", "occurred_on"], name="event_agency"),
         ]
 
     def __str__(self) -> str:

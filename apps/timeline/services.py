@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from django.contrib.postgres.search import SearchVector
+from django.db.models import Value
 
 from apps import extraction
 from apps.timeline.models import TimelineEvent
@@ -11,10 +15,22 @@ if TYPE_CHECKING:
     from apps.sources.models import SourceText
 
 
+def commitment_keys(commitments: Iterable[extraction.ExtractedCommitment]) -> list[str]:
+    """Every "actor:type:status" of an event's commitments with each one part left open as "".
+
+    The timeline filters on any two or three of member, type and status with one array overlap.
+    """
+    keys: set[str] = set()
+    for c in commitments:
+        keys.update((f"{c.actor}:{c.type}:{c.status}", f"{c.actor}:{c.type}:", f"{c.actor}::{c.status}",
+                     f":{c.type}:{c.status}"))
+    return sorted(keys)
+
+
 def events_replace(*, source: SourceText, document: extraction.ExtractedDocument) -> list[TimelineEvent]:
     """Replace the events of one source by those extracted (the caller holds the transaction)."""
     TimelineEvent.objects.filter(source=source).delete()
-    return TimelineEvent.objects.bulk_create(
+    events = TimelineEvent.objects.bulk_create(
         TimelineEvent(
             source=source,
             ordinal=ordinal,
@@ -27,6 +43,29 @@ def events_replace(*, source: SourceText, document: extraction.ExtractedDocument
             person_slugs=sorted(event.people),
             commitment_types=sorted({c.type for c in event.commitments}),
             commitment_statuses=sorted({c.status for c in event.commitments}),
+            commitment_keys=commitment_keys(event.commitments),
+            review_states=["machine"] if event.commitments else [],
         )
         for ordinal, event in enumerate(document.events)
     )
+    # The article's words, indexed once for all its events (one UPDATE, computed by PostgreSQL).
+    TimelineEvent.objects.filter(source=source).update(
+        search_vector=SearchVector(Value(document.search_lemmas), config="simple")
+        + SearchVector(Value(document.search_latin), config="english")
+    )
+    return events
+
+
+def events_review_states_refresh(*, source_ids: Iterable[int]) -> None:
+    """Recompute each event's review states from its contributions (after an ingest or a review)."""
+    from django.contrib.postgres.aggregates import ArrayAgg
+    from django.contrib.postgres.fields import ArrayField
+    from django.db.models import CharField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    from apps.coalition.models import Contribution
+
+    states = (Contribution.objects.filter(event=OuterRef("pk")).order_by().values("event")
+              .annotate(states=ArrayAgg("review_state", distinct=True, ordering="review_state")).values("states"))
+    none = Value([], output_field=ArrayField(CharField(max_length=16)))
+    TimelineEvent.objects.filter(source_id__in=list(source_ids)).update(review_states=Coalesce(Subquery(states), none))

@@ -1,9 +1,13 @@
 from django.urls import path
 
-from apps.timeline import views
+from apps.timeline import exports, views
 
 app_name = "timeline"
 urlpatterns = [
+    path("", views.overview_page, name="overview"),
     path("timeline/", views.timeline, name="index"),
+    path("timeline/export.csv", exports.export_csv, name="export_csv"),
+    path("timeline/export.json", exports.export_json, name="export_json"),
+    path("members/<str:code>/", views.member_detail, name="member_detail"),
     path("sources/<int:source_id>/", views.source_detail, name="source_detail"),
 ]

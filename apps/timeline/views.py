@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -9,28 +12,118 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from apps.accounts.permissions import can_browse
-from apps.coalition.models import Member
-from apps.coalition.selectors import commitment_histories
+from apps.coalition.models import Member, Person
+from apps.coalition.selectors import commitment_histories, member_commitments, member_names, person_names
 from apps.core.http import AuthedRequest, permission_required
 from apps.sources.models import SourceText
 from apps.timeline import selectors
+from apps.timeline.charts import stacked_months
+from apps.timeline.filters import ATTRIBUTE_OF, TimelineFilter
+from apps.timeline.overview import STATUS_ORDER, overview
 
 PAGE_SIZE = 50
+MEMBER_EVENTS = 10
 
 
 @require_GET
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-Target", "HX-History-Restore-Request")
 @permission_required(can_browse)
 def timeline(request: AuthedRequest) -> HttpResponse:
-    """Events newest first, a keyset page at a time."""
+    """Events matching the filters in the URL, newest first (or by relevance), a keyset page at a time."""
+    flt = TimelineFilter.from_query(request.GET)
     try:
         cursor = selectors.Cursor.parse(request.GET.get("after", ""))
     except ValueError as error:
         raise Http404("This page link is broken.") from error
-    page = selectors.events_page(after=cursor, size=PAGE_SIZE)
-    context = {"page": page, "member_names": dict(Member.objects.values_list("code", "name_en"))}
+    by_relevance = bool(flt.q) and request.GET.get("sort") == "relevance"
+    if by_relevance:
+        page = selectors.events_by_relevance(flt=flt, size=PAGE_SIZE)
+    else:
+        page = selectors.events_page(flt=flt, after=cursor, size=PAGE_SIZE)
+    context: dict[str, object] = {
+        "flt": flt, "page": page, "by_relevance": by_relevance, "querystring": flt.querystring(),
+        "member_names": member_names(), "person_names": person_names(),
+        # The month of the event just before this page, so a page that goes on with it does not repeat it.
+        "previous_month": cursor.occurred_on.strftime("%Y-%m") if cursor and cursor.occurred_on else "",
+    }
     template = "timeline/timeline.html"
-    return TemplateResponse(request, template + "#event-page" if request.htmx else template, context)
+    if request.htmx and cursor is not None and not request.htmx.history_restore_request:
+        return TemplateResponse(request, template + "#event-page", context)  # the next page, appended
+    facets = selectors.facet_counts(flt)
+    context.update(facets=facets, facet_groups=facet_groups(flt, facets, context), chips=active_chips(flt, context))
+    if request.htmx and not request.htmx.history_restore_request:
+        return TemplateResponse(request, template + "#timeline-body", context)  # the filters changed
+    return TemplateResponse(request, template, context)
+
+
+@dataclass(frozen=True)
+class FacetItem:
+    value: str
+    label: str
+    count: int
+    active: bool
+    querystring: str
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    name: str
+    label: str
+    items: list[FacetItem]
+
+
+FACETS = (("member", "Member"), ("type", "Commitment"), ("status", "Status"), ("person", "Person"),
+          ("lang", "Language"), ("agency", "Agency"), ("review", "Review"))
+FACET_VALUES_SHOWN = 12
+LANGUAGE_NAMES = {"ru": "Russian", "uk": "Ukrainian", "en": "English"}
+REVIEW_NAMES = {"machine": "Not reviewed", "confirmed": "Confirmed", "corrected": "Corrected", "rejected": "Rejected"}
+
+
+def _label(name: str, value: str, context: dict[str, object]) -> str:
+    if name == "member":
+        return context["member_names"].get(value, value)  # type: ignore[attr-defined]
+    if name == "person":
+        return context["person_names"].get(value, value)  # type: ignore[attr-defined]
+    if name == "lang":
+        return LANGUAGE_NAMES.get(value, value.upper())
+    if name == "review":
+        return REVIEW_NAMES.get(value, value)
+    if name in ("type", "status"):
+        return value.replace("_", " ").capitalize()
+    return value
+
+
+def facet_groups(flt: TimelineFilter, facets: selectors.Facets, context: dict[str, object]) -> list[FacetGroup]:
+    """Each facet's values with counts and the link that adds or removes that value (most frequent first)."""
+    groups = []
+    for name, label in FACETS:
+        counted = dict(facets.counts.get(name, []))
+        chosen = getattr(flt, ATTRIBUTE_OF[name])
+        values = [*chosen, *(v for v, _ in facets.counts.get(name, []) if v not in chosen)][:FACET_VALUES_SHOWN]
+        items = [FacetItem(v, _label(name, v, context), counted.get(v, 0), v in chosen,
+                           urlencode(flt.with_value(name, v).query_items())) for v in values]
+        if items:
+            groups.append(FacetGroup(name, label, items))
+    return groups
+
+
+@dataclass(frozen=True)
+class Chip:
+    label: str
+    querystring: str
+
+
+def active_chips(flt: TimelineFilter, context: dict[str, object]) -> list[Chip]:
+    """The filters in force, each with the link that drops it."""
+    chips = [Chip(f"{label}: {_label(name, v, context)}", urlencode(flt.with_value(name, v).query_items()))
+             for name, label in FACETS for v in getattr(flt, ATTRIBUTE_OF[name])]
+    if flt.date_from:
+        chips.append(Chip(f"From {flt.date_from:%-d %b %Y}", flt.querystring(date_from=None)))
+    if flt.date_to:
+        chips.append(Chip(f"Until {flt.date_to:%-d %b %Y}", flt.querystring(date_to=None)))
+    if flt.q:
+        chips.append(Chip(f"“{flt.q}”", flt.querystring(q="")))
+    return chips
 
 
 @require_GET
@@ -45,3 +138,37 @@ def source_detail(request: AuthedRequest, source_id: int) -> HttpResponse:
         contribution.history = histories.get((contribution.actor_id, contribution.type), [])
     context = {"source": source, "events": list(source.events.all()), "contributions": contributions}
     return TemplateResponse(request, "timeline/source_detail.html", context)
+
+
+@require_GET
+@permission_required(can_browse)
+def member_detail(request: AuthedRequest, code: str) -> HttpResponse:
+    """One member: what it committed, type by type, each status dated with its evidence; its people; events."""
+    member = get_object_or_404(Member, code=code.upper())
+    people = list(Person.objects.filter(member=member).order_by("name_en").only("slug", "name_en", "name_ru",
+                                                                               "name_uk"))
+    events = list(selectors.events_page(flt=TimelineFilter(members=(member.code,)), size=MEMBER_EVENTS).events)
+    context = {
+        "member": member, "commitments": member_commitments(member), "people": people, "events": events,
+        "member_names": member_names(), "timeline_query": TimelineFilter(members=(member.code,)).querystring(),
+    }
+    return TemplateResponse(request, "timeline/member_detail.html", context)
+
+
+GAP_DAYS_DEFAULT = 90
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+@permission_required(can_browse)
+def overview_page(request: AuthedRequest) -> HttpResponse:
+    """Headline figures, the member × commitment-type matrix, the monthly chart, the gap list, latest events."""
+    try:
+        gap_days = max(0, min(3650, int(request.GET.get("gap_days", GAP_DAYS_DEFAULT))))
+    except ValueError:
+        gap_days = GAP_DAYS_DEFAULT
+    data = overview(gap_days=gap_days)
+    context = {"o": data, "chart": stacked_months(data.months, STATUS_ORDER), "statuses": STATUS_ORDER,
+               "member_names": member_names()}
+    template = "timeline/overview.html"
+    return TemplateResponse(request, template + "#gap-list" if request.htmx else template, context)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,6 +58,19 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     )
     return [{"id": v["id"], "help": v["help"], "nodes": [n["html"] for n in v["nodes"]][:3]}
             for v in result["violations"]]
+
+
+PASSWORD = "a long enough password 42"
+
+
+def log_in(page: Any, base_url: str, username: str, password: str = PASSWORD) -> None:
+    """Log in through the form, checking it with axe; the overview is where a login lands."""
+    page.goto(f"{base_url}/accounts/login/")
+    assert axe_violations(page) == []
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(re.compile(r"^" + re.escape(base_url) + r"/(\?.*)?$"))
 
 
 def screenshot(page: Any, name: str) -> Path:

@@ -11,12 +11,11 @@ from django.contrib.auth.models import Group
 from apps.accounts.models import User
 from apps.accounts.roles import roles_sync
 from apps.coalition.reference import reference_data_load
-from tests.browser.conftest import axe_violations, screenshot
+from tests.browser.conftest import PASSWORD, axe_violations, log_in, screenshot
 from tests.corpus import BAD, SEED
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "a long enough password 42"
 
 
 def make_user(role: str) -> User:
@@ -28,19 +27,10 @@ def make_user(role: str) -> User:
     return user
 
 
-def log_in(page, live_server, user: User) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    assert axe_violations(page) == []
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(re.compile(r"/timeline/"))
-
-
 def test_admin_uploads_and_watches_the_status_live(page, live_server, worker_factory):
     admin = make_user("admin")
     analyst = make_user("analyst")
-    log_in(page, live_server, admin)
+    log_in(page, live_server.url, admin.username)
     page.get_by_role("link", name="Uploads").click()
     assert axe_violations(page) == []
     worker = worker_factory().start()
@@ -59,7 +49,9 @@ def test_admin_uploads_and_watches_the_status_live(page, live_server, worker_fac
     assert page.locator("#upload-files").get_by_text("Ingested", exact=True).is_visible()
 
     page.get_by_role("button", name="Log out").click()
-    log_in(page, live_server, analyst)
+    log_in(page, live_server.url, analyst.username)
+    page.get_by_role("link", name="Timeline", exact=True).click()
+    page.wait_for_url(re.compile(r"/timeline/"))
     headline = page.locator(".event-headline a").first
     assert "Союзники Украины" in headline.inner_text()
     assert axe_violations(page) == []

@@ -15,12 +15,11 @@ from apps.coalition.models import NameCandidate
 from apps.coalition.reference import reference_data_load
 from apps.sources import services as source_services
 from apps.sources.archives import IncomingFile
-from tests.browser.conftest import axe_violations, screenshot
+from tests.browser.conftest import PASSWORD, axe_violations, log_in, screenshot
 from tests.corpus import DEV
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker,
               pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "a long enough password 42"
 ARTICLES = [
     b" date 2026-03-02 Swedish Deputy Defence Minister Ingrid Halvorsen said Sweden will send air defence "
     b"systems to Ukraine.",
@@ -47,11 +46,7 @@ def test_admin_dismisses_and_aliases_unknown_names(page, live_server, worker_fac
              .order_by("-article_count", "id").first())
     assert first is not None
 
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(admin.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(re.compile(r"/timeline/"))
+    log_in(page, live_server.url, admin.username)
     page.get_by_role("link", name="Names").click()
     page.wait_for_url(re.compile(r"/names/"))
     assert page.get_by_role("heading", name="Unknown names").is_visible()

@@ -11,12 +11,14 @@ UV := .tools/bin/uv
 PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help install run test lint bench docker-config clean
+.PHONY: help install run test lint bench messages docker-config clean
 
 help:
 	@echo "make run    - install, start the whole stack (embedded PostgreSQL + Redis unless DATABASE_URL/REDIS_URL)"
 	@echo "make test   - install, lint, run the whole test suite on real PostgreSQL, Redis and a Celery worker"
-	@echo "make bench  - ingest benchmark (BENCH_ARTICLES=1000)"
+	@echo "make bench  - extraction and ingest benchmarks (BENCH_ARTICLES=1000), then the pages at 100k synthetic"
+	@echo "              events (BENCH_EVENTS=100000) and, with BENCH_EVENTS_1M=1, at 1,000,000"
+	@echo "make messages - collect the UI's strings into locale/{ru,uk} and compile them (needs GNU gettext)"
 
 $(UV):
 	@test -n "$(PYTHON_FOR_VENV)" || { echo "Python >= 3.12 is needed (looked in PATH and pyenv)." >&2; exit 1; }
@@ -47,6 +49,21 @@ bench: install
 	EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py migrate --verbosity 0
 	EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py bench_extract --articles $${BENCH_EXTRACT_ARTICLES:-10000}
 	EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py bench_ingest --articles $${BENCH_ARTICLES:-1000}
+	@# The pages at 100k synthetic events (and at 1M with BENCH_EVENTS_1M=1); wrk gives the load figure
+	@# (installed here when missing and running as root; otherwise a small Python client stands in).
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get install -y -qq wrk >/dev/null 2>&1; } || echo "wrk is not installed: the load uses a Python client"
+	EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py generate_events 0 --clear
+	EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py bench_pages --events $${BENCH_EVENTS:-100000}
+	@if [ -n "$${BENCH_EVENTS_1M}" ]; then \
+		EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py bench_pages --events 1000000; fi
+
+# Translators edit locale/<lang>/LC_MESSAGES/django.po; the compiled .mo files are committed with them,
+# so running the app needs no gettext tools (apps/core/tests/test_i18n.py checks the pair agrees).
+messages: install
+	$(PY) manage.py makemessages -l ru -l uk --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles \
+		--ignore=test-artifacts --ignore=tests
+	$(PY) manage.py compilemessages -l ru -l uk --ignore=.venv --ignore=node_modules --ignore=staticfiles
 
 clean:
 	rm -rf .venv .tools .embedded-test .embedded-bench node_modules

@@ -82,16 +82,22 @@ INSTALLED_APPS = [
     "apps.sources",
     "apps.timeline",
     "apps.statements",
+    "apps.api",
+    "ninja",  # its own static copy of the Swagger UI for /api/v1/docs (a CDN copy would break the CSP)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language: the visitor's choice (the cookie set_language writes), else Accept-Language. URLs carry no
+    # language prefix: timeline links are shared, and the same link must work in every language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "apps.core.middleware.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -111,6 +117,7 @@ TEMPLATES = [
             "builtins": ["apps.core.templatetags.ui"],
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -228,11 +235,20 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 
 # --- Internationalisation -------------------------------------------------------------
+# https://docs.djangoproject.com/en/6.1/topics/i18n/translation/ — the UI in English, Russian and Ukrainian;
+# the compiled catalogues (locale/*/LC_MESSAGES/django.mo) are committed, so no gettext tools are needed to run.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("ru", "Русский"), ("uk", "Українська")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our date formats per language (config/formats/<lang>/formats.py) before Django's own.
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = HTTPS_ONLY
 
 # --- Ingest limits --------------------------------------------------------------------
 INGEST_MAX_FILE_BYTES = env_int("INGEST_MAX_FILE_BYTES", 2_000_000)

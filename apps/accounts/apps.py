@@ -7,4 +7,5 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the signals that forget cached permissions when groups or permissions change.
-        from apps.accounts import backends  # noqa: F401
+        from apps.accounts import audit, backends  # noqa: F401
+        # ...and the ones that write failed logins and permission changes to the audit log.

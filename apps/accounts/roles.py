@@ -53,10 +53,13 @@ def roles_sync(apps: Any) -> None:
     from django.contrib.auth.management import create_permissions
 
     # Permissions are normally created after migrate; a fresh database needs them now.
+    # create_permissions skips an app without models_module (always None in a migration registry); put back
+    # what was there, so that a call with the project's registry (tests do so) leaves it as it was.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
         create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
+        app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

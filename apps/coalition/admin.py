@@ -1,6 +1,10 @@
+from typing import Any
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseRedirect
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from apps.coalition import services
 from apps.coalition.models import Alias, Contribution, Member, NameCandidate, NameSighting, Person
@@ -34,12 +38,13 @@ class PersonAdmin(admin.ModelAdmin):
 class AliasAdmin(admin.ModelAdmin):
     actions = ["reextract_everything"]
 
-    @admin.action(description="Re-extract every source with the current aliases", permissions=["change"])
+    @admin.action(description=_("Re-extract every source with the current aliases"), permissions=["change"])
     def reextract_everything(self, request: HttpRequest, queryset: QuerySet[Alias]) -> HttpResponseRedirect:
         from apps.sources.services import sources_reextract_queue
 
         run = sources_reextract_queue(actor=request.user)
-        self.message_user(request, f"Queued {run.total} source(s) for re-extraction.", messages.SUCCESS)
+        self.message_user(request, gettext("Queued %(count)d source(s) for re-extraction.") % {"count": run.total},
+                          messages.SUCCESS)
         return HttpResponseRedirect(run.get_absolute_url())  # the page that shows its progress
 
     list_display = ["text", "language", "member", "person"]
@@ -56,6 +61,9 @@ class ContributionAdmin(admin.ModelAdmin):
     list_select_related = ["actor", "source"]
     raw_id_fields = ["source", "event"]
     search_fields = ["evidence"]
+    # Reviews go through /review/ (audit, tallies, versions); here they are only shown.
+    readonly_fields = ["review_state", "machine_actor", "machine_type", "machine_status", "machine_evidence",
+                       "reviewed_by", "reviewed_at", "review_note", "version"]
 
 
 class NameSightingInline(admin.TabularInline):
@@ -89,7 +97,7 @@ class NameCandidateAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # candidates come from the articles
 
-    def _each(self, request: HttpRequest, queryset: QuerySet[NameCandidate], change: object, done: str) -> None:
+    def _each(self, request: HttpRequest, queryset: QuerySet[NameCandidate], change: object, done: Any) -> None:
         changed = skipped = 0
         for candidate in queryset:
             try:
@@ -97,13 +105,13 @@ class NameCandidateAdmin(admin.ModelAdmin):
                 changed += 1
             except InvalidTransition:
                 skipped += 1
-        note = f" {skipped} left as they were (not in a state that allows it)." if skipped else ""
-        self.message_user(request, f"{done} {changed} name(s).{note}", messages.SUCCESS)
+        note = gettext(" %(count)d left as they were (not in a state that allows it).") % {"count": skipped}
+        self.message_user(request, str(done) % {"count": changed} + (note if skipped else ""), messages.SUCCESS)
 
-    @admin.action(description="Dismiss the selected names", permissions=["change"])
+    @admin.action(description=_("Dismiss the selected names"), permissions=["change"])
     def dismiss(self, request: HttpRequest, queryset: QuerySet[NameCandidate]) -> None:
-        self._each(request, queryset, services.name_candidate_dismiss, "Dismissed")
+        self._each(request, queryset, services.name_candidate_dismiss, _("Dismissed %(count)d name(s)."))
 
-    @admin.action(description="List the selected dismissed names again", permissions=["change"])
+    @admin.action(description=_("List the selected dismissed names again"), permissions=["change"])
     def reopen(self, request: HttpRequest, queryset: QuerySet[NameCandidate]) -> None:
-        self._each(request, queryset, services.name_candidate_reopen, "Reopened")
+        self._each(request, queryset, services.name_candidate_reopen, _("Reopened %(count)d name(s)."))

@@ -6,23 +6,25 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from apps.coalition.models import Language, Member, Person
 from apps.coalition.selectors import alias_target_resolve
 
-LANGUAGE_CHOICES = [("", "Any language"), *Language.choices]
+LANGUAGE_CHOICES = [("", _("Any language")), *Language.choices]
 
 
 class AliasForm(forms.Form):
-    target = forms.CharField(label="Alias of", max_length=200)
-    text = forms.CharField(label="Alias", max_length=120)
-    language = forms.ChoiceField(label="Language", choices=LANGUAGE_CHOICES, required=False)
+    target = forms.CharField(label=_("Alias of"), max_length=200)
+    text = forms.CharField(label=_("Alias"), max_length=120)
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
 
     def clean_target(self) -> str:
         value = self.cleaned_data["target"]
         found = alias_target_resolve(value)
         if found is None:
-            raise ValidationError("Pick a person or a member from the list (type a few letters of the name).")
+            raise ValidationError(gettext("Pick a person or a member from the list (type a few letters of the name)."))
         self.cleaned_data["person"] = found if isinstance(found, Person) else None
         self.cleaned_data["member"] = found if isinstance(found, Member) else None
         return value
@@ -34,27 +36,28 @@ def _member_by_code(value: str) -> Member | None:
         return None
     member = Member.objects.filter(code__in={code, code.upper()}).order_by("code").first()
     if member is None:
-        raise ValidationError(f"No member has the code “{code}”; pick one from the list or leave it empty.")
+        raise ValidationError(gettext("No member has the code “%(code)s”; pick one from the list or leave it empty.")
+                              % {"code": code})
     return member
 
 
 class PersonForm(forms.Form):
-    slug = forms.CharField(label="Slug", max_length=64)
-    name_en = forms.CharField(label="Name in English", max_length=120)
-    name_ru = forms.CharField(label="Name in Russian", max_length=120, required=False)
-    name_uk = forms.CharField(label="Name in Ukrainian", max_length=120, required=False)
-    member = forms.CharField(label="Speaks for", max_length=40, required=False)
+    slug = forms.CharField(label=_("Slug"), max_length=64)
+    name_en = forms.CharField(label=_("Name in English"), max_length=120)
+    name_ru = forms.CharField(label=_("Name in Russian"), max_length=120, required=False)
+    name_uk = forms.CharField(label=_("Name in Ukrainian"), max_length=120, required=False)
+    member = forms.CharField(label=_("Speaks for"), max_length=40, required=False)
 
     def clean_member(self) -> Member | None:
         return _member_by_code(self.cleaned_data["member"])
 
 
 class MemberForm(forms.Form):
-    code = forms.CharField(label="Code", max_length=16)
-    name_en = forms.CharField(label="Name in English", max_length=120)
-    name_ru = forms.CharField(label="Name in Russian", max_length=120, required=False)
-    name_uk = forms.CharField(label="Name in Ukrainian", max_length=120, required=False)
-    role = forms.ChoiceField(label="Role", choices=Member.Role.choices)
+    code = forms.CharField(label=_("Code"), max_length=16)
+    name_en = forms.CharField(label=_("Name in English"), max_length=120)
+    name_ru = forms.CharField(label=_("Name in Russian"), max_length=120, required=False)
+    name_uk = forms.CharField(label=_("Name in Ukrainian"), max_length=120, required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=Member.Role.choices)
 
 
 def form_errors_add(form: forms.Form, error: ValidationError) -> None:

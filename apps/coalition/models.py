@@ -4,50 +4,84 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import TimeStampedModel
 
 
 class CommitmentType(models.TextChoices):
-    MILITARY_CAPABILITIES = "military_capabilities", "Military capabilities"
-    INTELLIGENCE = "intelligence", "Intelligence"
-    LOGISTICS = "logistics", "Logistics"
-    DIPLOMATIC = "diplomatic", "Diplomatic"
-    SANCTIONS = "sanctions", "Sanctions"
-    CEASEFIRE_MONITORING = "ceasefire_monitoring", "Ceasefire monitoring"
-    MULTINATIONAL_FORCE = "multinational_force", "Multinational force"
-    MILITARY_AID = "military_aid", "Military aid"
-    AIR_DEFENCE = "air_defence", "Air defence"
-    FINANCIAL_AID = "financial_aid", "Financial aid"
-    LEGAL_GUARANTEE = "legal_guarantee", "Legal guarantee"
-    TRAINING = "training", "Training"
+    MILITARY_CAPABILITIES = "military_capabilities", _("Military capabilities")
+    INTELLIGENCE = "intelligence", _("Intelligence")
+    LOGISTICS = "logistics", _("Logistics")
+    DIPLOMATIC = "diplomatic", _("Diplomatic")
+    SANCTIONS = "sanctions", _("Sanctions")
+    CEASEFIRE_MONITORING = "ceasefire_monitoring", _("Ceasefire monitoring")
+    MULTINATIONAL_FORCE = "multinational_force", _("Multinational force")
+    MILITARY_AID = "military_aid", _("Military aid")
+    AIR_DEFENCE = "air_defence", _("Air defence")
+    FINANCIAL_AID = "financial_aid", _("Financial aid")
+    LEGAL_GUARANTEE = "legal_guarantee", _("Legal guarantee")
+    TRAINING = "training", _("Training")
 
 
 class CommitmentStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    PLEDGED = "pledged", "Pledged"
-    APPROVED = "approved", "Approved"
-    DELIVERED = "delivered", "Delivered"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    PROPOSED = "proposed", _("Proposed")
+    PLEDGED = "pledged", _("Pledged")
+    APPROVED = "approved", _("Approved")
+    DELIVERED = "delivered", _("Delivered")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Language(models.TextChoices):
-    RUSSIAN = "ru", "Russian"
-    UKRAINIAN = "uk", "Ukrainian"
-    ENGLISH = "en", "English"
+    RUSSIAN = "ru", _("Russian")
+    UKRAINIAN = "uk", _("Ukrainian")
+    ENGLISH = "en", _("English")
 
 
-class Member(models.Model):
+class NamedInLanguages:
+    """The name in the active UI language (``name_ru``, ``name_uk``), falling back to the English one.
+
+    Names are data, not translations: templates show ``{{ member.local_name }}``, never a catalogue entry.
+    """
+
+    name_en: str
+    name_ru: str
+    name_uk: str
+
+    def name_in(self, language: str | None) -> str:
+        code = (language or "en")[:2]
+        local = getattr(self, f"name_{code}", "") if code in ("ru", "uk") else ""
+        return local or self.name_en
+
+    @property
+    def local_name(self) -> str:
+        return self.name_in(get_language())
+
+    @property
+    def other_names(self) -> list[tuple[str, str]]:
+        """(language, name) of the names in the other languages that differ from ``local_name``."""
+        shown = {self.local_name}
+        others = []
+        for code in ("en", "ru", "uk"):
+            name = getattr(self, f"name_{code}", "")
+            if name and name not in shown:
+                shown.add(name)
+                others.append((code, name))
+        return others
+
+
+class Member(NamedInLanguages, models.Model):
     """A country or organisation that can commit, identified by a stable code (spec §2)."""
 
     class Role(models.TextChoices):
-        BENEFICIARY = "beneficiary", "Beneficiary"
-        ADVERSARY = "adversary", "Adversary"
-        PARTNER = "partner", "Partner"
-        COALITION_MEMBER = "coalition_member", "Coalition member"
-        ORGANISATION = "organisation", "Organisation"
-        COALITION = "coalition", "The coalition"
-        OTHER = "other", "Other country"
+        BENEFICIARY = "beneficiary", _("Beneficiary")
+        ADVERSARY = "adversary", _("Adversary")
+        PARTNER = "partner", _("Partner")
+        COALITION_MEMBER = "coalition_member", _("Coalition member")
+        ORGANISATION = "organisation", _("Organisation")
+        COALITION = "coalition", _("The coalition")
+        OTHER = "other", _("Other country")
 
     code = models.CharField(max_length=16, unique=True)
     name_en = models.CharField(max_length=120)
@@ -62,7 +96,7 @@ class Member(models.Model):
         return f"{self.name_en} ({self.code})"
 
 
-class Person(models.Model):
+class Person(NamedInLanguages, models.Model):
     """A named official; ``member`` is whom they speak for."""
 
     slug = models.SlugField(max_length=64, unique=True)
@@ -73,7 +107,7 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["slug"]
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
 
     def __str__(self) -> str:
         return self.name_en
@@ -83,13 +117,13 @@ class Alias(models.Model):
     """One way the news names a member or a person; the extraction gazetteer is built from these."""
 
     text = models.CharField(max_length=120)
-    language = models.CharField(max_length=2, choices=Language.choices, blank=True, help_text="Empty: any language.")
+    language = models.CharField(max_length=2, choices=Language.choices, blank=True, help_text=_("Empty: any language."))
     member = models.ForeignKey(Member, null=True, blank=True, on_delete=models.CASCADE, related_name="aliases")
     person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="aliases")
 
     class Meta:
         ordering = ["text"]
-        verbose_name_plural = "aliases"
+        verbose_name_plural = _("aliases")
         constraints = [
             models.CheckConstraint(
                 condition=(models.Q(member__isnull=False, person__isnull=True)
@@ -118,10 +152,10 @@ class Contribution(TimeStampedModel):
     """
 
     class ReviewState(models.TextChoices):
-        MACHINE = "machine", "Machine-extracted"
-        CONFIRMED = "confirmed", "Confirmed"
-        CORRECTED = "corrected", "Corrected"
-        REJECTED = "rejected", "Rejected"
+        MACHINE = "machine", _("Machine-extracted")
+        CONFIRMED = "confirmed", _("Confirmed")
+        CORRECTED = "corrected", _("Corrected")
+        REJECTED = "rejected", _("Rejected")
 
     source = models.ForeignKey("sources.SourceText", on_delete=models.CASCADE, related_name="contributions")
     event = models.ForeignKey("timeline.TimelineEvent", null=True, blank=True, on_delete=models.SET_NULL,
@@ -135,6 +169,18 @@ class Contribution(TimeStampedModel):
     evidence = models.TextField()
     stated_on = models.DateField(null=True, blank=True)
     review_state = models.CharField(max_length=16, choices=ReviewState.choices, default=ReviewState.MACHINE)
+    # What the machine read, copied here when an editor first reviews the contribution (empty until then),
+    # so the correction is shown beside the original and a re-extraction does not bring the original back.
+    machine_actor = models.ForeignKey(Member, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    machine_type = models.CharField(max_length=32, choices=CommitmentType.choices, blank=True)
+    machine_status = models.CharField(max_length=16, choices=CommitmentStatus.choices, blank=True)
+    machine_evidence = models.TextField(blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(blank=True)
+    # Bumped by every review action: an editor acting on an older version gets a conflict, not an overwrite.
+    version = models.PositiveIntegerField(default=1)
 
     objects = ContributionQuerySet.as_manager()
 
@@ -144,10 +190,37 @@ class Contribution(TimeStampedModel):
             models.UniqueConstraint(fields=["source", "event_ordinal", "actor", "type"],
                                     name="contribution_one_per_pair_per_event"),
         ]
-        indexes = [models.Index(fields=["actor", "type", "stated_on"], name="contribution_history")]
+        indexes = [
+            models.Index(fields=["actor", "type", "stated_on"], name="contribution_history"),
+            # The review queue: machine-read contributions, newest stated first, keyset-paginated on (stated_on, id);
+            # the count of those waiting reads the same index.
+            models.Index(models.F("review_state"), models.F("stated_on").desc(nulls_last=True), models.F("id").desc(),
+                         name="contribution_review_queue"),
+            # A member's page: the first and last statement of each (type, status), and how many of them an
+            # editor approved, read from a few index entries whatever the number of articles.
+            models.Index(fields=["actor", "type", "status", "stated_on", "id"], name="contribution_member_steps"),
+            models.Index(fields=["actor", "type", "status"], name="contribution_member_approved",
+                         condition=models.Q(review_state__in=["confirmed", "corrected"])),
+        ]
 
     def __str__(self) -> str:
         return f"{self.actor.code} {self.type} {self.status}"
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.review_state != self.ReviewState.MACHINE
+
+    @property
+    def is_editor_approved(self) -> bool:
+        """Confirmed or corrected by an editor: the dashboard marks these."""
+        return self.review_state in (self.ReviewState.CONFIRMED, self.ReviewState.CORRECTED)
+
+    @property
+    def machine_differs(self) -> bool:
+        """An editor changed what the machine read (the original is kept beside it)."""
+        return bool(self.machine_type) and (
+            self.machine_actor_id != self.actor_id or self.machine_type != self.type
+            or self.machine_status != self.status or self.machine_evidence != self.evidence)
 
 
 class NameCandidate(TimeStampedModel):
@@ -160,18 +233,18 @@ class NameCandidate(TimeStampedModel):
     """
 
     class Hint(models.TextChoices):
-        PERSON = "person", "Person"
-        ORGANISATION = "organisation", "Organisation"
-        PLACE = "place", "Place"
-        NAME = "name", "Name"
+        PERSON = "person", _("Person")
+        ORGANISATION = "organisation", _("Organisation")
+        PLACE = "place", _("Place")
+        NAME = "name", _("Name")
 
     class State(models.TextChoices):
-        OPEN = "open", "Open"
-        ALIASED = "aliased", "Aliased"
-        DISMISSED = "dismissed", "Dismissed"
+        OPEN = "open", _("Open")
+        ALIASED = "aliased", _("Aliased")
+        DISMISSED = "dismissed", _("Dismissed")
 
     key = models.CharField(max_length=255, unique=True)
-    text = models.CharField(max_length=255, help_text="The name as most often written.")
+    text = models.CharField(max_length=255, help_text=_("The name as most often written."))
     hint = models.CharField(max_length=16, choices=Hint.choices, default=Hint.NAME)
     state = models.CharField(max_length=16, choices=State.choices, default=State.OPEN)
     # Denormalised: the number of sightings (one per article), recomputed under a row lock.

@@ -115,9 +115,10 @@ def name_examples(candidate_ids: Iterable[int], *, per_candidate: int = 2) -> di
 
 def alias_targets() -> tuple[list[Person], list[Member]]:
     """Every person (with the member they speak for) and every member, for the alias pickers; two queries."""
-    people = list(Person.objects.select_related("member").only("id", "slug", "name_en", "member__code",
-                                                                "member__name_en").order_by("name_en", "slug"))
-    members = list(Member.objects.only("id", "code", "name_en").order_by("name_en", "code"))
+    people = list(Person.objects.select_related("member").only(
+        "id", "slug", "name_en", "name_ru", "name_uk", "member__code", "member__name_en", "member__name_ru",
+        "member__name_uk").order_by("name_en", "slug"))
+    members = list(Member.objects.only("id", "code", "name_en", "name_ru", "name_uk").order_by("name_en", "code"))
     return people, members
 
 
@@ -152,26 +153,29 @@ def name_reextract_waiting(candidate: NameCandidate) -> int:
 LABELS_TTL = 60
 
 
-def member_names() -> dict[str, str]:
-    """Member code → English name, from the cache (refreshed every minute): pages label codes without a query."""
+def _names_in_language(key: str, model: type[Member] | type[Person], field: str) -> dict[str, str]:
+    """Identifier → name in the active language (else English); every language's names share one cache entry."""
     from django.core.cache import cache
+    from django.utils.translation import get_language
 
-    names = cache.get("labels:members")
+    names: dict[str, tuple[str, str, str]] | None = cache.get(key)
     if names is None:
-        names = dict(Member.objects.values_list("code", "name_en"))
-        cache.set("labels:members", names, timeout=LABELS_TTL)
-    return names
+        names = {ident: (en, ru, uk) for ident, en, ru, uk in
+                 model.objects.values_list(field, "name_en", "name_ru", "name_uk")}
+        cache.set(key, names, timeout=LABELS_TTL)
+    column = {"ru": 1, "uk": 2}.get((get_language() or "en")[:2], 0)
+    return {ident: (triple[column] or triple[0]) for ident, triple in names.items()}
+
+
+def member_names() -> dict[str, str]:
+    """Member code → name in the active language, from the cache (refreshed every minute): pages label codes
+    without a query."""
+    return _names_in_language("labels:members:3", Member, "code")
 
 
 def person_names() -> dict[str, str]:
-    """Person slug → English name, cached like member_names."""
-    from django.core.cache import cache
-
-    names = cache.get("labels:people")
-    if names is None:
-        names = dict(Person.objects.values_list("slug", "name_en"))
-        cache.set("labels:people", names, timeout=LABELS_TTL)
-    return names
+    """Person slug → name in the active language, cached like member_names."""
+    return _names_in_language("labels:people:3", Person, "slug")
 
 
 # --- A member's commitments ----------------------------------------------------------------------
@@ -189,6 +193,7 @@ class StatusStep:
     statements: int
     evidence: str
     source_id: int
+    confirmed: int = 0  # statements of this status an editor confirmed or corrected
 
 
 @dataclass(frozen=True)
@@ -214,23 +219,33 @@ class MemberCommitment:
 def member_commitments(member: Member) -> list[MemberCommitment]:
     """Per commitment type, the statuses the member reached, each with its first date and evidence.
 
-    One query however many articles: the earliest contribution of each (type, status), with counts,
-    on the (actor, type, stated_on) index. Rejected contributions do not count.
+    One query however many articles, reading a few index entries per (type, status) rather than every
+    contribution of the member: the pairs and their counts from the member's matrix cells (kept exact by
+    ingest and review), the earliest and latest contribution of each on the (actor, type, status,
+    stated_on) index, the editor-approved ones on a partial index. Rejected contributions do not count.
     """
     sql = """
-        SELECT DISTINCT ON (type, status) type, status, stated_on, evidence, source_id,
-               count(*) OVER (PARTITION BY type, status), max(stated_on) OVER (PARTITION BY type, status)
-        FROM coalition_contribution
-        WHERE actor_id = %s AND review_state <> 'rejected'
-        ORDER BY type, status, stated_on NULLS LAST, id
+        SELECT c.type, s.status, first.stated_on, first.evidence, first.source_id, s.statements,
+               (SELECT max(x.stated_on) FROM coalition_contribution x WHERE x.actor_id = %(actor)s
+                  AND x.type = c.type AND x.status = s.status AND x.review_state <> 'rejected'),
+               (SELECT count(*) FROM coalition_contribution x WHERE x.actor_id = %(actor)s
+                  AND x.type = c.type AND x.status = s.status AND x.review_state IN ('confirmed', 'corrected'))
+        FROM coalition_commitmentcell c
+        CROSS JOIN LATERAL (VALUES ('proposed', c.proposed), ('pledged', c.pledged), ('approved', c.approved),
+                                   ('delivered', c.delivered), ('withdrawn', c.withdrawn)) AS s(status, statements)
+        CROSS JOIN LATERAL (SELECT x.stated_on, x.evidence, x.source_id FROM coalition_contribution x
+                            WHERE x.actor_id = %(actor)s AND x.type = c.type AND x.status = s.status
+                              AND x.review_state <> 'rejected'
+                            ORDER BY x.stated_on NULLS LAST, x.id LIMIT 1) AS first
+        WHERE c.actor_id = %(actor)s AND s.statements > 0
     """
     from django.db import connection
 
     by_type: dict[str, list[StatusStep]] = defaultdict(list)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [member.pk])
-        for type_, status, first_on, evidence, source_id, count, last_on in cursor.fetchall():
-            by_type[type_].append(StatusStep(status, first_on, last_on, count, evidence, source_id))
+        cursor.execute(sql, {"actor": member.pk})
+        for type_, status, first_on, evidence, source_id, count, last_on, confirmed in cursor.fetchall():
+            by_type[type_].append(StatusStep(status, first_on, last_on, count, evidence, source_id, confirmed))
     commitments = [
         MemberCommitment(type_, sorted(steps, key=lambda s: (s.first_on or date.max, _RANK.get(s.status, 9))))
         for type_, steps in by_type.items()

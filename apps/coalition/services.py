@@ -15,6 +15,7 @@ from django.db import IntegrityError, ProgrammingError, transaction
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from apps import extraction
 from apps.accounts.permissions import can_manage_names
@@ -116,17 +117,21 @@ def contributions_replace(*, source: SourceText, document: extraction.ExtractedD
     """Replace the machine-extracted contributions of one source (the caller holds the transaction).
 
     One per (actor, type) and event, stated on the event's date. Pairs an editor confirmed, corrected
-    or rejected are kept as they are, not re-created, and linked to their event again.
+    or rejected are kept as they are, not re-created, and linked to their event again; only that link
+    is written, never what the editor decided. The pair the machine read before an editor corrected it
+    counts as taken too, so reading the article again does not bring back what the editor corrected away.
     """
     machine = Contribution.objects.filter(source=source, review_state=Contribution.ReviewState.MACHINE)
     removed = list(machine.values_list("actor_id", "type", "status", "stated_on"))
     machine.delete()
     by_ordinal = {event.ordinal: event for event in events}
-    reviewed = list(Contribution.objects.filter(source=source).only("id", "event_ordinal", "actor_id", "type"))
+    reviewed = list(Contribution.objects.filter(source=source).only(
+        "id", "event_ordinal", "actor_id", "type", "machine_actor_id", "machine_type"))
     for contribution in reviewed:
         contribution.event = by_ordinal.get(contribution.event_ordinal)
     Contribution.objects.bulk_update(reviewed, ["event"])
     kept = {(c.event_ordinal, c.actor_id, c.type) for c in reviewed}
+    kept |= {(c.event_ordinal, c.machine_actor_id, c.machine_type) for c in reviewed if c.machine_type}
     members = members_ensure([c.actor for e in document.events for c in e.commitments])
     created = Contribution.objects.bulk_create(
         Contribution(source=source, event=by_ordinal.get(ordinal), event_ordinal=ordinal, actor=members[c.actor],
@@ -220,6 +225,54 @@ def tallies_rebuild() -> tuple[int, int]:
         return cells, cursor.rowcount
 
 
+_RECOUNT_CELLS = """
+UPDATE coalition_commitmentcell cell
+SET proposed = s.proposed, pledged = s.pledged, approved = s.approved, delivered = s.delivered,
+    withdrawn = s.withdrawn, first_pledged_on = s.first_pledged_on, first_delivered_on = s.first_delivered_on,
+    last_on = s.last_on, last_status = coalesce(s.last_status, '')
+FROM (
+    SELECT c.id,
+           count(k.id) FILTER (WHERE k.status = 'proposed') AS proposed,
+           count(k.id) FILTER (WHERE k.status = 'pledged') AS pledged,
+           count(k.id) FILTER (WHERE k.status = 'approved') AS approved,
+           count(k.id) FILTER (WHERE k.status = 'delivered') AS delivered,
+           count(k.id) FILTER (WHERE k.status = 'withdrawn') AS withdrawn,
+           min(k.stated_on) FILTER (WHERE k.status = 'pledged') AS first_pledged_on,
+           min(k.stated_on) FILTER (WHERE k.status = 'delivered') AS first_delivered_on,
+           max(k.stated_on) AS last_on,
+           (array_agg(k.status ORDER BY k.stated_on DESC NULLS LAST, k.id DESC) FILTER (WHERE k.id IS NOT NULL))[1]
+               AS last_status
+    FROM coalition_commitmentcell c
+    LEFT JOIN coalition_contribution k ON k.actor_id = c.actor_id AND k.type = c.type AND k.review_state <> 'rejected'
+    WHERE c.id = ANY(%s)
+    GROUP BY c.id
+) s
+WHERE cell.id = s.id
+"""
+
+
+def tallies_recount(*, removed: Sequence[Statement], added: Sequence[Statement]) -> None:
+    """`tallies_apply`, then the cells of the pairs concerned counted again exactly from the contributions.
+
+    For an editor's review (a few statements): taking a statement away can move a cell's first and last
+    dates back, which `tallies_apply` alone does not do, and a cell left with no statement is deleted, as
+    `tallies_rebuild` would leave it. The caller holds the transaction; the cells stay locked by it.
+    """
+    from django.db import connection
+
+    tallies_apply(removed=removed, added=added)
+    pairs = sorted({(a, t) for a, t, _, _ in [*removed, *added]})
+    if not pairs:
+        return
+    condition = Q()
+    for actor_id, type_ in pairs:
+        condition |= Q(actor_id=actor_id, type=type_)
+    ids = list(CommitmentCell.objects.filter(condition).order_by("actor_id", "type").values_list("id", flat=True))
+    with connection.cursor() as cursor:
+        cursor.execute(_RECOUNT_CELLS, [ids])
+    CommitmentCell.objects.filter(pk__in=ids, proposed=0, pledged=0, approved=0, delivered=0, withdrawn=0).delete()
+
+
 # --- Unknown names ---------------------------------------------------------------------------
 
 NAME_FIELD_CHARS = 255
@@ -299,32 +352,42 @@ class NameResolution:
 
     @property
     def message(self) -> str:
+        values = {"alias": self.alias.text, "target": self.target, "count": self.queued}
         if not self.queued:
-            reread = "no article to re-read"
-        elif self.queued == 1:
-            reread = "1 article is being re-read"
-        else:
-            reread = f"{self.queued} articles are being re-read"
-        return f"«{self.alias.text}» is now an alias of {self.target}; {reread}."
+            return gettext("«%(alias)s» is now an alias of %(target)s; no article to re-read.") % values
+        return ngettext("«%(alias)s» is now an alias of %(target)s; %(count)d article is being re-read.",
+                        "«%(alias)s» is now an alias of %(target)s; %(count)d articles are being re-read.",
+                        self.queued) % values
 
 
 def alias_target_label(alias: Alias) -> str:
     """'Pål Jonson (SE)' for a person's alias, 'Sweden (SE)' for a member's."""
     if alias.person_id:
         person = alias.person
-        return f"{person.name_en} ({person.member.code})" if person.member_id else person.name_en
+        return f"{person.local_name} ({person.member.code})" if person.member_id else person.local_name
+    if alias.member_id:
+        return f"{alias.member.local_name} ({alias.member.code})"
     return str(alias.member)
+
+
+def candidate_state_sentence(candidate: NameCandidate) -> str:
+    """'«Saab» was already dismissed.' — what became of a candidate that is no longer open."""
+    if candidate.state == NameCandidate.State.ALIASED:
+        return gettext("«%(name)s» was already made an alias.") % {"name": candidate.text}
+    if candidate.state == NameCandidate.State.DISMISSED:
+        return gettext("«%(name)s» was already dismissed.") % {"name": candidate.text}
+    return gettext("«%(name)s» is still open.") % {"name": candidate.text}
 
 
 def _require(actor: Any, *permissions: str) -> None:
     if actor is None or not can_manage_names(actor) or not all(actor.has_perm(p) for p in permissions):
-        raise PermissionDenied("Only admins can turn names into aliases.")
+        raise PermissionDenied(gettext("Only admins can turn names into aliases."))
 
 
 def _open_candidate_locked(candidate: NameCandidate) -> NameCandidate:
     candidate = NameCandidate.objects.select_for_update().get(pk=candidate.pk)
     if candidate.state != NameCandidate.State.OPEN:
-        raise InvalidTransition(f"«{candidate.text}» was already {candidate.get_state_display().lower()}.")
+        raise InvalidTransition(candidate_state_sentence(candidate))
     return candidate
 
 
@@ -332,11 +395,11 @@ def _alias_fields_clean(text: str, language: str) -> tuple[str, str]:
     text = " ".join(text.split())
     errors: dict[str, str] = {}
     if not text:
-        errors["text"] = "Write the alias as the news writes the name."
+        errors["text"] = gettext("Write the alias as the news writes the name.")
     elif len(text) > ALIAS_TEXT_CHARS:
-        errors["text"] = f"An alias has at most {ALIAS_TEXT_CHARS} characters."
+        errors["text"] = gettext("An alias has at most %(count)d characters.") % {"count": ALIAS_TEXT_CHARS}
     if language not in {"", *Language.values}:
-        errors["language"] = "Choose English, Russian, Ukrainian or any language."
+        errors["language"] = gettext("Choose English, Russian, Ukrainian or any language.")
     if errors:
         raise ValidationError(errors)
     return text, language
@@ -345,9 +408,9 @@ def _alias_fields_clean(text: str, language: str) -> tuple[str, str]:
 def _names_clean(name_en: str, name_ru: str, name_uk: str) -> dict[str, str]:
     names = {"name_en": " ".join(name_en.split()), "name_ru": " ".join(name_ru.split()),
              "name_uk": " ".join(name_uk.split())}
-    errors = {field: "At most 120 characters." for field, value in names.items() if len(value) > 120}
+    errors = {field: gettext("At most 120 characters.") for field, value in names.items() if len(value) > 120}
     if not names["name_en"]:
-        errors["name_en"] = "The English name is required."
+        errors["name_en"] = gettext("The English name is required.")
     if errors:
         raise ValidationError(errors)
     return names
@@ -361,7 +424,7 @@ def name_candidate_alias(*, candidate: NameCandidate, actor: Any, text: str, lan
     candidate = _open_candidate_locked(candidate)
     text, language = _alias_fields_clean(text, language)
     if (person is None) == (member is None):
-        raise ValidationError({"target": "Choose one person or one member from the list."})
+        raise ValidationError({"target": gettext("Choose one person or one member from the list.")})
     return _candidate_resolve(candidate=candidate, actor=actor, text=text, language=language, person=person,
                               member=member)
 
@@ -381,18 +444,21 @@ def name_candidate_create_person(*, candidate: NameCandidate, actor: Any, slug: 
     except ValidationError as error:
         errors.update({field: messages[0] for field, messages in error.message_dict.items()})
     if not SLUG_RE.fullmatch(slug):
-        errors["slug"] = "A slug is lowercase ASCII letters and underscores only, e.g. “jonson” or “kosiniak_kamysz”."
+        errors["slug"] = gettext("A slug is lowercase ASCII letters and underscores only, e.g. “jonson” or "
+                                 "“kosiniak_kamysz”.")
     elif len(slug) > 64:
-        errors["slug"] = "A slug has at most 64 characters."
+        errors["slug"] = gettext("A slug has at most 64 characters.")
     elif (taken := Person.objects.filter(slug=slug).first()) is not None:
-        errors["slug"] = f"The slug “{slug}” is already {taken.name_en}’s; choose another."
+        errors["slug"] = gettext("The slug “%(slug)s” is already %(name)s’s; choose another.") % {
+            "slug": slug, "name": taken.local_name}
     if errors:
         raise ValidationError(errors)
     try:
         with transaction.atomic():  # savepoint: a concurrent admin may take the slug first
             person = Person.objects.create(slug=slug, member=member, **names)
     except IntegrityError as error:
-        raise ValidationError({"slug": f"The slug “{slug}” was just taken; choose another."}) from error
+        taken_now = gettext("The slug “%(slug)s” was just taken; choose another.") % {"slug": slug}
+        raise ValidationError({"slug": taken_now}) from error
     audit_record(actor=actor, action="person.create", obj=person, changes={"slug": slug, **names})
     return _candidate_resolve(candidate=candidate, actor=actor, text=text, language=language, person=person)
 
@@ -412,21 +478,24 @@ def name_candidate_create_member(*, candidate: NameCandidate, actor: Any, code: 
     except ValidationError as error:
         errors.update({field: messages[0] for field, messages in error.message_dict.items()})
     if code != code.upper():
-        errors["code"] = f"A code is uppercase: “{code.upper()}”, not “{code}”."
+        errors["code"] = gettext("A code is uppercase: “%(upper)s”, not “%(code)s”.") % {
+            "upper": code.upper(), "code": code}
     elif not CODE_RE.fullmatch(code):
-        errors["code"] = ("A code is 2 to 16 uppercase letters, digits or underscores starting with a letter, "
-                          "e.g. “SE” or “NATO”.")
+        errors["code"] = gettext("A code is 2 to 16 uppercase letters, digits or underscores starting with a letter, "
+                           "e.g. “SE” or “NATO”.")
     elif (taken := Member.objects.filter(code=code).first()) is not None:
-        errors["code"] = f"The code “{code}” is already {taken.name_en}’s; choose another."
+        errors["code"] = gettext("The code “%(code)s” is already %(name)s’s; choose another.") % {
+            "code": code, "name": taken.local_name}
     if role not in Member.Role.values:
-        errors["role"] = "Choose a role from the list."
+        errors["role"] = gettext("Choose a role from the list.")
     if errors:
         raise ValidationError(errors)
     try:
         with transaction.atomic():
             member = Member.objects.create(code=code, role=role, **names)
     except IntegrityError as error:
-        raise ValidationError({"code": f"The code “{code}” was just taken; choose another."}) from error
+        taken_now = gettext("The code “%(code)s” was just taken; choose another.") % {"code": code}
+        raise ValidationError({"code": taken_now}) from error
     audit_record(actor=actor, action="member.create", obj=member, changes={"code": code, "role": role, **names})
     return _candidate_resolve(candidate=candidate, actor=actor, text=text, language=language, member=member)
 
@@ -472,7 +541,7 @@ def name_candidate_reopen(*, candidate: NameCandidate, actor: Any) -> NameCandid
     _require(actor, "coalition.change_namecandidate")
     candidate = NameCandidate.objects.select_for_update().get(pk=candidate.pk)
     if candidate.state != NameCandidate.State.DISMISSED:
-        raise InvalidTransition(f"«{candidate.text}» is not dismissed.")
+        raise InvalidTransition(gettext("«%(name)s» is not dismissed.") % {"name": candidate.text})
     candidate.state = NameCandidate.State.OPEN
     candidate.resolved_by = None
     candidate.resolved_at = None

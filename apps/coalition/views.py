@@ -17,6 +17,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -137,7 +138,8 @@ def _attempt(request: AuthedRequest, candidate: NameCandidate, form: forms.Form,
         return _refused(request, candidate, form, action)
     if isinstance(outcome, services.NameResolution):
         return _done(request, outcome.candidate, outcome.message, queued=outcome.queued)
-    return _done(request, outcome, f"«{outcome.text}» was dismissed; it will not be listed again.")
+    return _done(request, outcome, gettext("«%(name)s» was dismissed; it will not be listed again.") % {
+        "name": outcome.text})
 
 
 @require_POST
@@ -195,14 +197,17 @@ def name_progress(request: AuthedRequest, candidate_id: int) -> HttpResponse:
     except ValueError:
         queued = 0
     if candidate.alias is None:
-        return _done(request, candidate, f"«{candidate.text}» is {candidate.get_state_display().lower()}.")
+        return _done(request, candidate, services.candidate_state_sentence(candidate))
     waiting = selectors.name_reextract_waiting(candidate)
     resolution = services.NameResolution(candidate=candidate, alias=candidate.alias, queued=queued)
     recent = candidate.resolved_at is not None and timezone.now() - candidate.resolved_at < PROGRESS_POLL_FOR
     polling = waiting > 0 and recent
     reread = max(queued - waiting, 0)
-    finished = f"«{candidate.alias.text}»: {reread} of {queued} article{'s' if queued != 1 else ''} re-read."
-    message = resolution.message if polling else f"«{candidate.alias.text}» is now an alias of {resolution.target}."
+    finished = ngettext("«%(alias)s»: %(reread)d of %(count)d article re-read.",
+                        "«%(alias)s»: %(reread)d of %(count)d articles re-read.", queued) % {
+        "alias": candidate.alias.text, "reread": reread, "count": queued}
+    message = resolution.message if polling else gettext("«%(alias)s» is now an alias of %(target)s.") % {
+        "alias": candidate.alias.text, "target": resolution.target}
     context = {"candidate": candidate, "message": message, "queued": queued, "reread": reread,
                "polling": polling, "failed": False, "announce": "" if polling else finished}
     return TemplateResponse(request, TEMPLATE + "#name-done", context)

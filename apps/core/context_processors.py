@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from apps.accounts import permissions
 
@@ -14,6 +15,17 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     can_upload = permissions.can_upload(user)
     can_review = permissions.can_review(user)
     # The role label comes from the permissions already loaded for the checks above: no extra query.
-    role = "admin" if can_upload else "editor" if can_review else "analyst" if permissions.can_browse(user) else ""
+    role = (_("admin") if can_upload else _("editor") if can_review
+            else _("analyst") if permissions.can_browse(user) else "")
     return {"nav_can_upload": can_upload, "nav_can_review": can_review, "nav_role": role, "nav_is_staff": user.is_staff,
-            "nav_can_manage_names": permissions.can_manage_names(user)}
+            "nav_can_manage_names": permissions.can_manage_names(user),
+            "nav_can_read_audit_log": permissions.can_read_audit_log(user),
+            # A callable: only a page showing it reads the count, from the cache (recounted after a minute or a review).
+            "nav_review_waiting": review_waiting if can_review else 0}
+
+
+def review_waiting() -> int:
+    """How many machine-read commitments wait for an editor (the navigation's count)."""
+    from apps.coalition.review.selectors import waiting_count
+
+    return waiting_count()

@@ -11,9 +11,10 @@ from .decode import DEFAULT_MAX_FILE_BYTES, decode_bytes
 from .events import split_events
 from .gazetteer import MEMBER, PERSON, Gazetteer, default_gazetteer
 from .header import DATE_FOUND_UNKNOWN, natural_language_problem, parse_header
+from .highlights import Highlight, document_highlights
 from .language import detect_language
 from .names import NameSighting, unknown_names
-from .reporting import AGENCY_WORDS, find_quotes, find_source, is_statement_draft
+from .reporting import AGENCY_WORDS, find_source, is_statement_draft, quote_spans
 from .search import search_text
 
 HEADLINE_CHARS = 200
@@ -65,6 +66,7 @@ class ExtractedDocument:
     unknown_names: tuple[NameSighting, ...] = ()
     search_lemmas: str = ""  # Russian and Ukrainian words as lemma keys, for the full-text index
     search_latin: str = ""  # the Latin-script words, which PostgreSQL stems itself
+    highlights: tuple[Highlight, ...] = ()  # names, evidence sentences and quotes, as spans of the body
 
     @classmethod
     def refusal(cls, error: str) -> ExtractedDocument:
@@ -138,6 +140,7 @@ def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = Non
     lemmas, latin = search_text(reading)
     statements = commitment_statements(body, mentions, gazetteer, statement_draft=statement_draft, sentences=sentences)
     commitments = tuple(_extracted(c) for c in merge_commitments(statements))
+    quotes = quote_spans(body)
     events = tuple(
         ExtractedEvent(
             headline=trim_at_word(span.headline, HEADLINE_CHARS),
@@ -164,12 +167,13 @@ def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = Non
         people=people,
         commitments=commitments,
         statement_draft=statement_draft,
-        quotes=tuple(find_quotes(body)),
+        quotes=tuple(dict.fromkeys(body[start:end] for start, end in quotes)),
         events=events,
         body=body,
         unknown_names=tuple(unknown_names(body, reading, sentences, language, excluded=AGENCY_WORDS)),
         search_lemmas=lemmas,
         search_latin=latin,
+        highlights=document_highlights(body, mentions, statements, quotes),
     )
 
 

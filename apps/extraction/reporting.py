@@ -35,19 +35,31 @@ _QUOTE_RE = re.compile(r"«([^«»]+)»|„([^„“”]+)[“”]|“([^“”]
 _TRAILING = " .,;:!?…—–-"
 
 
-def find_quotes(text: str) -> list[str]:
-    """Direct quotations: text in quotation marks, without quoted names, titles and terms."""
-    quotes: list[str] = []
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Where the direct quotations are: text in quotation marks, without quoted names, titles and terms."""
+    spans: list[tuple[int, int]] = []
     for m in _QUOTE_RE.finditer(text):
-        inner = next(g for g in m.groups() if g is not None).strip().rstrip(_TRAILING).strip()
+        group = next(i for i, g in enumerate(m.groups(), start=1) if g is not None)
+        start, end = m.span(group)
+        raw = text[start:end]
+        inner = raw.strip().rstrip(_TRAILING).strip()
         words = inner.split()
         if len(words) < 3:
             continue
         significant = [w for w in words if len(w) > 3]
         if significant and all(w[:1].isupper() for w in significant):
             continue  # a title like "Coalition of the Willing"
-        if inner not in quotes:
-            quotes.append(inner)
+        start += raw.index(inner)
+        spans.append((start, start + len(inner)))
+    return spans
+
+
+def find_quotes(text: str) -> list[str]:
+    """Direct quotations, each once, in order of appearance."""
+    quotes: list[str] = []
+    for start, end in quote_spans(text):
+        if text[start:end] not in quotes:
+            quotes.append(text[start:end])
     return quotes
 
 

@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseRedirect
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from apps.sources import services
 from apps.sources.models import Reextraction, SourceText, Upload
@@ -23,10 +25,11 @@ class SourceTextAdmin(admin.ModelAdmin):
     exclude = ["raw_bytes"]
     actions = ["reextract_selected"]
 
-    @admin.action(description="Re-extract selected sources (after alias changes)", permissions=["change"])
+    @admin.action(description=_("Re-extract selected sources (after alias changes)"), permissions=["change"])
     def reextract_selected(self, request: HttpRequest, queryset: QuerySet[SourceText]) -> HttpResponseRedirect:
         run = services.sources_reextract_queue(actor=request.user, source_ids=queryset.values_list("pk", flat=True))
-        self.message_user(request, f"Queued {run.total} ingested source(s) for re-extraction.", messages.SUCCESS)
+        self.message_user(request, gettext("Queued %(count)d ingested source(s) for re-extraction.") % {
+            "count": run.total}, messages.SUCCESS)
         return HttpResponseRedirect(run.get_absolute_url())  # the page that shows its progress
 
 

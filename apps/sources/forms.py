@@ -5,6 +5,10 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -27,9 +31,12 @@ class MultipleFileField(forms.FileField):
         return [single_clean(data, initial)]
 
 
+def _upload_help() -> str:
+    limit = settings.INGEST_MAX_FILES_PER_UPLOAD
+    return ngettext("Plain-text articles (.txt) or zip archives of them, up to %(count)s file at once.",
+                    "Plain-text articles (.txt) or zip archives of them, up to %(count)s files at once.", limit) % {
+        "count": number_format(limit, force_grouping=True)}
+
+
 class UploadForm(forms.Form):
-    files = MultipleFileField(
-        label="Article files",
-        help_text="Plain-text articles (.txt) or zip archives of them, up to "
-                  f"{settings.INGEST_MAX_FILES_PER_UPLOAD:,} files at once.",
-    )
+    files = MultipleFileField(label=_("Article files"), help_text=lazy(_upload_help, str)())

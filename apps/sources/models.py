@@ -7,15 +7,16 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import TimeStampedModel
 
 
 class Channel(models.TextChoices):
-    WEB = "web", "Web upload"
-    CLI = "cli", "Command line"
-    INBOX = "inbox", "Inbox folder"
-    SEED = "seed", "Seed"
+    WEB = "web", _("Web upload")
+    CLI = "cli", _("Command line")
+    INBOX = "inbox", _("Inbox folder")
+    SEED = "seed", _("Seed")
 
 
 class UploadQuerySet(models.QuerySet["Upload"]):
@@ -38,7 +39,7 @@ class Upload(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     channel = models.CharField(max_length=8, choices=Channel.choices, default=Channel.WEB)
-    label = models.CharField(max_length=255, blank=True, help_text="What was handed in, e.g. the zip's name.")
+    label = models.CharField(max_length=255, blank=True, help_text=_("What was handed in, e.g. the zip's name."))
 
     objects = UploadQuerySet.as_manager()
 
@@ -63,23 +64,23 @@ class SourceText(TimeStampedModel):
     """One article file. Its bytes and this row are committed before any task is queued."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        PROCESSING = "processing", "Processing"
-        INGESTED = "ingested", "Ingested"
-        FAILED = "failed", "Refused"
-        DUPLICATE = "duplicate", "Duplicate"
+        QUEUED = "queued", _("Queued")
+        PROCESSING = "processing", _("Processing")
+        INGESTED = "ingested", _("Ingested")
+        FAILED = "failed", _("Refused")
+        DUPLICATE = "duplicate", _("Duplicate")
 
     class DateFound(models.TextChoices):
-        HEADER = "header", "From the header"
-        TEXT = "text", "From the text"
-        UNKNOWN = "unknown", "Date unknown"
+        HEADER = "header", _("From the header")
+        TEXT = "text", _("From the text")
+        UNKNOWN = "unknown", _("Date unknown")
 
     sha256 = models.CharField(max_length=64, db_index=True)
     original_name = models.CharField(max_length=255)
     raw_bytes = models.BinaryField(blank=True, editable=False)
     size_bytes = models.PositiveIntegerField(default=0)
     encoding = models.CharField(max_length=32, blank=True)
-    text = models.TextField(blank=True, help_text="The decoded article without its date header (the bytes keep it).")
+    text = models.TextField(blank=True, help_text=_("The decoded article without its date header (the bytes keep it)."))
     language = models.CharField(max_length=8, blank=True, db_index=True)
     published_on = models.DateField(null=True, blank=True, db_index=True)
     date_found = models.CharField(max_length=8, choices=DateFound.choices, default=DateFound.UNKNOWN)
@@ -87,7 +88,7 @@ class SourceText(TimeStampedModel):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED, db_index=True)
     status_changed_at = models.DateTimeField(auto_now_add=True)
     refusal_reason = models.TextField(blank=True)
-    report = models.JSONField(default=dict, blank=True, help_text="What the ingest did: encoding, header, notes.")
+    report = models.JSONField(default=dict, blank=True, help_text=_("What the ingest did: encoding, header, notes."))
     attempts = models.PositiveSmallIntegerField(default=0)
     upload = models.ForeignKey(Upload, null=True, blank=True, on_delete=models.SET_NULL, related_name="sources")
     duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,

@@ -239,8 +239,8 @@ def _document_apply(*, source: SourceText, document: extraction.ExtractedDocumen
     """Replace every row derived from ``source`` and record what was read (caller holds the lock)."""
     events = timeline_services.events_replace(source=source, document=document)
     coalition_services.contributions_replace(source=source, document=document, events=events)
-    if any(e.commitments for e in document.events):  # editors' kept reviews show on the timeline too
-        timeline_services.events_review_states_refresh(source_ids=[source.pk])
+    # Editors' kept reviews show on the timeline too: their states, and what they corrected or rejected.
+    timeline_services.events_commitments_refresh(source_ids=[source.pk])
     coalition_services.name_sightings_replace(source=source, sightings=document.unknown_names)
     statements_services.draft_candidate_replace(source=source, document=document)
     _status_set(
@@ -274,6 +274,8 @@ def _report(document: extraction.ExtractedDocument) -> dict[str, Any]:
         "notes": list(document.notes),
         "date_found": document.date_found,
         "extraction": extraction.document_to_json(document, file=""),
+        # [kind, start, end, ident] spans of the stored text, for the source page (apps.timeline.highlighting).
+        "highlights": [highlight.as_row() for highlight in document.highlights],
     }
 
 

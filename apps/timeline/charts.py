@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 # The status colours of the stylesheet (static/css/app.css), darker shades for fills on white.
 STATUS_COLOURS = {"proposed": "#b7791f", "pledged": "#2b6cb0", "approved": "#6b46c1", "delivered": "#2f855a",
                   "withdrawn": "#c53030"}
+
+
+def _status_label(status: str) -> str:
+    from apps.coalition.models import CommitmentStatus
+
+    return str(CommitmentStatus(status).label) if status in CommitmentStatus.values else status
 
 
 def stacked_months(months: list[tuple[date, dict[str, int]]], statuses: tuple[str, ...], *,
@@ -22,8 +30,8 @@ def stacked_months(months: list[tuple[date, dict[str, int]]], statuses: tuple[st
     peak = max(sum(counts.values()) for _, counts in months) or 1
     bar = plot_w / len(months)
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="chart-title" '
-             f'xmlns="http://www.w3.org/2000/svg"><title id="chart-title">Commitment statements per month, by status'
-             f"</title>"]
+             f'xmlns="http://www.w3.org/2000/svg"><title id="chart-title">'
+             f'{escape(_("Commitment statements per month, by status"))}</title>']
     for fraction in (0, 0.5, 1):
         y = top + plot_h * (1 - fraction)
         parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>')
@@ -40,10 +48,10 @@ def stacked_months(months: list[tuple[date, dict[str, int]]], statuses: tuple[st
             h = plot_h * count / peak
             y -= h
             parts.append(f'<rect x="{x + 1:.1f}" y="{y:.1f}" width="{max(bar - 2, 1):.1f}" height="{h:.1f}" '
-                         f'fill="{STATUS_COLOURS[status]}"><title>{escape(month.strftime("%b %Y"))}: {count} '
-                         f"{escape(status)}</title></rect>")
+                         f'fill="{STATUS_COLOURS[status]}"><title>{escape(date_format(month, "YEAR_MONTH_FORMAT"))}, '
+                         f"{escape(_status_label(status))}: {count}</title></rect>")
         if i % label_every == 0:
             parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - 8}" text-anchor="middle" class="axis">'
-                         f'{escape(month.strftime("%b %y"))}</text>')
+                         f'{escape(date_format(month, "M y"))}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 — numbers, fixed colours and escaped labels only

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution
 
@@ -54,7 +55,7 @@ class TimelineFilter:
             found: list[str] = []
             for item in raw:
                 for value in str(item).split(","):
-                    value = value.strip()
+                    value = value.strip().replace("\x00", "")  # PostgreSQL text cannot hold NUL
                     if value and value not in found:
                         found.append(value)
             return tuple(found[:MAX_VALUES])
@@ -65,7 +66,9 @@ class TimelineFilter:
             for value in values(name):
                 value = value.upper() if upper else value.lower() if lower else value
                 if (allowed is not None and value not in allowed) or (allowed is None and not _CODE.match(value)):
-                    errors.append(f"“{value}” is not a {name} the timeline knows; it was left out.")
+                    # The parameter's name stays as the URL writes it (member, status, …) in every language.
+                    errors.append(_("“%(value)s” is not a %(name)s the timeline knows; it was left out.")
+                                  % {"value": value, "name": name})
                     continue
                 kept.append(value)
             return tuple(kept)
@@ -77,7 +80,8 @@ class TimelineFilter:
             try:
                 return date.fromisoformat(raw)
             except ValueError:
-                errors.append(f"“{raw}” is not a date (YYYY-MM-DD); {name} was left out.")
+                errors.append(_("“%(value)s” is not a date (YYYY-MM-DD); %(name)s was left out.")
+                              % {"value": raw, "name": name})
                 return None
 
         agencies = tuple(v for v in values("agency") if len(v) <= 64)
@@ -92,10 +96,10 @@ class TimelineFilter:
             reviews=checked("review", set(Contribution.ReviewState.values), lower=True),
             date_from=day("date_from"),
             date_to=day("date_to"),
-            q=" ".join(str(q).split())[:200],
+            q=" ".join(str(q).replace("\x00", "").split())[:200],
         )
         if result.date_from and result.date_to and result.date_from > result.date_to:
-            errors.append("The start date is after the end date: nothing can match.")
+            errors.append(_("The start date is after the end date: nothing can match."))
         return replace(result, errors=tuple(errors))
 
     def query_items(self) -> list[tuple[str, str]]:

@@ -89,7 +89,8 @@ def overview(*, gap_days: int, today: date | None = None, latest: int = 8) -> Ov
     gaps.sort(key=lambda g: (g.cell.first_pledged_on, g.cell.actor.code, g.cell.type))
     articles, estimated = article_count()
     events = list(TimelineEvent.objects.order_by(F("occurred_on").desc(nulls_last=True), "-id")
-                  .only("id", "occurred_on", "headline", "member_codes", "commitment_types", "source_id")[:latest])
+                  .only("id", "occurred_on", "headline", "language", "member_codes", "commitment_types",
+                        "source_id")[:latest])
     live = [c for c in cells if c.statements]
     return Overview(
         types=types, rows=rows, months=sorted(month_counts.items()), gaps=gaps[:GAPS_SHOWN], gap_count=len(gaps),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.contrib.postgres.search import SearchVector
-from django.db.models import Value
+from django.db.models import Q, Value
 
 from apps import extraction
 from apps.timeline.models import TimelineEvent
@@ -69,3 +70,46 @@ def events_review_states_refresh(*, source_ids: Iterable[int]) -> None:
               .annotate(states=ArrayAgg("review_state", distinct=True, ordering="review_state")).values("states"))
     none = Value([], output_field=ArrayField(CharField(max_length=16)))
     TimelineEvent.objects.filter(source_id__in=list(source_ids)).update(review_states=Coalesce(Subquery(states), none))
+
+
+class _Stated(NamedTuple):
+    actor: str
+    type: str
+    status: str
+
+
+def events_commitments_refresh(*, source_ids: Iterable[int] = (), event_ids: Iterable[int] = ()) -> None:
+    """Make events' commitment arrays and review states say what their contributions now say.
+
+    After an editor's review, and after an ingest that kept reviewed contributions: a rejected
+    contribution leaves the member/type/status arrays (it stays in ``review_states``, for the review
+    filter), a corrected one is filed under its corrected actor, type and status. Events whose
+    contributions are all machine-read are already right (``events_replace``): one query, no write.
+    """
+    from apps.coalition.models import Contribution
+
+    source_ids, event_ids = list(source_ids), list(event_ids)
+    if not source_ids and not event_ids:
+        return
+    rows = list(Contribution.objects.filter(Q(event__source_id__in=source_ids) | Q(event_id__in=event_ids))
+                .order_by().values_list("event_id", "actor__code", "type", "status", "review_state"))
+    if all(state == Contribution.ReviewState.MACHINE for *_, state in rows) and not event_ids:
+        return
+    live: dict[int, list[_Stated]] = defaultdict(list)
+    states: dict[int, set[str]] = defaultdict(set)
+    for event_id, code, type_, status, state in rows:
+        states[event_id].add(state)
+        if state != Contribution.ReviewState.REJECTED:
+            live[event_id].append(_Stated(code, type_, status))
+    events = list(TimelineEvent.objects.filter(Q(source_id__in=source_ids) | Q(pk__in=event_ids))
+                  .only("id", "member_codes"))
+    for event in events:
+        stated = live.get(event.pk, [])
+        # The article still names the machine's actor; a corrected actor is named by the editor.
+        event.member_codes = sorted({*event.member_codes, *(s.actor for s in stated)})
+        event.commitment_types = sorted({s.type for s in stated})
+        event.commitment_statuses = sorted({s.status for s in stated})
+        event.commitment_keys = commitment_keys(stated)  # type: ignore[arg-type]  # same three attributes
+        event.review_states = sorted(states.get(event.pk, ()))
+    TimelineEvent.objects.bulk_update(events, ["member_codes", "commitment_types", "commitment_statuses",
+                                               "commitment_keys", "review_states"])

@@ -8,17 +8,22 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from apps.accounts.permissions import can_browse
-from apps.coalition.models import Member, Person
+from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Member, Person
 from apps.coalition.selectors import commitment_histories, member_commitments, member_names, person_names
 from apps.core.http import AuthedRequest, permission_required
 from apps.sources.models import SourceText
+from apps.statements.selectors import approved_statements, drafts_citing
 from apps.timeline import selectors
 from apps.timeline.charts import stacked_months
 from apps.timeline.filters import ATTRIBUTE_OF, TimelineFilter
+from apps.timeline.highlighting import KIND_ORDER, Labels, evidence_anchor, highlighted_paragraphs, spans_of
 from apps.timeline.overview import STATUS_ORDER, overview
 
 PAGE_SIZE = 50
@@ -51,6 +56,11 @@ def timeline(request: AuthedRequest) -> HttpResponse:
         return TemplateResponse(request, template + "#event-page", context)  # the next page, appended
     facets = selectors.facet_counts(flt)
     context.update(facets=facets, facet_groups=facet_groups(flt, facets, context), chips=active_chips(flt, context))
+    # Approved statement drafts are rows of their own above the events; they carry members and a date, nothing else.
+    statements_apply = not (flt.people or flt.types or flt.statuses or flt.langs or flt.agencies or flt.reviews
+                            or flt.q)
+    context["approved_statements"] = approved_statements(
+        members=flt.members, date_from=flt.date_from, date_to=flt.date_to) if statements_apply else []
     if request.htmx and not request.htmx.history_restore_request:
         return TemplateResponse(request, template + "#timeline-body", context)  # the filters changed
     return TemplateResponse(request, template, context)
@@ -72,11 +82,13 @@ class FacetGroup:
     items: list[FacetItem]
 
 
-FACETS = (("member", "Member"), ("type", "Commitment"), ("status", "Status"), ("person", "Person"),
-          ("lang", "Language"), ("agency", "Agency"), ("review", "Review"))
+FACETS = (("member", gettext_lazy("Member")), ("type", gettext_lazy("Commitment")), ("status", gettext_lazy("Status")),
+          ("person", gettext_lazy("Person")), ("lang", gettext_lazy("Language")), ("agency", gettext_lazy("Agency")),
+          ("review", gettext_lazy("Review")))
 FACET_VALUES_SHOWN = 12
-LANGUAGE_NAMES = {"ru": "Russian", "uk": "Ukrainian", "en": "English"}
-REVIEW_NAMES = {"machine": "Not reviewed", "confirmed": "Confirmed", "corrected": "Corrected", "rejected": "Rejected"}
+LANGUAGE_NAMES = {"ru": gettext_lazy("Russian"), "uk": gettext_lazy("Ukrainian"), "en": gettext_lazy("English")}
+REVIEW_NAMES = {"machine": gettext_lazy("Not reviewed"), "confirmed": gettext_lazy("Confirmed"),
+                "corrected": gettext_lazy("Corrected"), "rejected": gettext_lazy("Rejected")}
 
 
 def _label(name: str, value: str, context: dict[str, object]) -> str:
@@ -85,9 +97,13 @@ def _label(name: str, value: str, context: dict[str, object]) -> str:
     if name == "person":
         return context["person_names"].get(value, value)  # type: ignore[attr-defined]
     if name == "lang":
-        return LANGUAGE_NAMES.get(value, value.upper())
+        return str(LANGUAGE_NAMES.get(value, value.upper()))
     if name == "review":
-        return REVIEW_NAMES.get(value, value)
+        return str(REVIEW_NAMES.get(value, value))
+    if name == "type" and value in CommitmentType.values:
+        return str(CommitmentType(value).label)
+    if name == "status" and value in CommitmentStatus.values:
+        return str(CommitmentStatus(value).label)
     if name in ("type", "status"):
         return value.replace("_", " ").capitalize()
     return value
@@ -118,25 +134,68 @@ def active_chips(flt: TimelineFilter, context: dict[str, object]) -> list[Chip]:
     chips = [Chip(f"{label}: {_label(name, v, context)}", urlencode(flt.with_value(name, v).query_items()))
              for name, label in FACETS for v in getattr(flt, ATTRIBUTE_OF[name])]
     if flt.date_from:
-        chips.append(Chip(f"From {flt.date_from:%-d %b %Y}", flt.querystring(date_from=None)))
+        chips.append(Chip(_("From %(date)s") % {"date": date_format(flt.date_from, "SHORT_DATE_FORMAT")},
+                          flt.querystring(date_from=None)))
     if flt.date_to:
-        chips.append(Chip(f"Until {flt.date_to:%-d %b %Y}", flt.querystring(date_to=None)))
+        chips.append(Chip(_("Until %(date)s") % {"date": date_format(flt.date_to, "SHORT_DATE_FORMAT")},
+                          flt.querystring(date_to=None)))
     if flt.q:
         chips.append(Chip(f"“{flt.q}”", flt.querystring(q="")))
     return chips
 
 
+@dataclass(frozen=True)
+class EvidenceGroup:
+    """One evidence sentence of a source and the contributions read from it."""
+
+    evidence: str
+    anchor: str  # the id of the sentence in the highlighted text; empty when it was not found there
+    contributions: list[Contribution]
+
+
+def _anchor_order(anchor: str) -> int:
+    return int(anchor.rsplit("-", 1)[1]) if anchor else 0
+
+
 @require_GET
 @permission_required(can_browse)
 def source_detail(request: AuthedRequest, source_id: int) -> HttpResponse:
-    """One source text, always escaped, with what the ingest made of it."""
+    """One source text, always escaped, its names, evidence and quotes highlighted, with what the ingest
+    made of it: the report, the extraction, its events and contributions (each linked to its sentence)."""
     source = get_object_or_404(SourceText.objects.select_related("upload", "duplicate_of").defer("raw_bytes"),
                                pk=source_id)
-    contributions = list(source.contributions.select_related("actor").order_by("actor__code", "type", "event_ordinal"))
+    contributions = list(source.contributions.select_related("actor", "machine_actor")
+                         .order_by("actor__code", "type", "event_ordinal"))
     histories = commitment_histories((c.actor_id, c.type) for c in contributions)
+    rows = (source.report or {}).get("highlights") or []
+    spans = spans_of(rows, len(source.text))
+    evidence_anchors: dict[str, str] = {}
+    for span in spans:
+        if span.kind == "evidence":
+            evidence_anchors.setdefault(source.text[span.start : span.end], evidence_anchor(span.index))
+    by_evidence: dict[str, EvidenceGroup] = {}
     for contribution in contributions:
         contribution.history = histories.get((contribution.actor_id, contribution.type), [])
-    context = {"source": source, "events": list(source.events.all()), "contributions": contributions}
+        group = by_evidence.setdefault(contribution.evidence, EvidenceGroup(
+            contribution.evidence, evidence_anchors.get(contribution.evidence, ""), []))
+        group.contributions.append(contribution)
+    members, people = member_names(), person_names()
+    labels = Labels(members=members, people=people, types=dict(CommitmentType.choices),
+                    statuses=dict(CommitmentStatus.choices))
+    extraction = (source.report or {}).get("extraction") or {}
+    context = {
+        "source": source,
+        "paragraphs": highlighted_paragraphs(source.text, rows, labels) if source.text else [],
+        "highlight_counts": {kind: sum(1 for s in spans if s.kind == kind) for kind in KIND_ORDER},
+        "events": list(source.events.all()),
+        "contributions": contributions,
+        # One sentence often states several commitments: shown once, with all of them.
+        "evidence_groups": sorted(by_evidence.values(), key=lambda g: (g.anchor == "", _anchor_order(g.anchor))),
+        "extraction": extraction,
+        "mentioned_members": [(code, members.get(code, code)) for code in extraction.get("members", [])],
+        "mentioned_people": [(slug, people.get(slug, slug)) for slug in extraction.get("people", [])],
+        "statement_drafts": list(drafts_citing(source)),  # every lineage the article reported a version of
+    }
     return TemplateResponse(request, "timeline/source_detail.html", context)
 
 

@@ -8,7 +8,9 @@ document.addEventListener("DOMContentLoaded", () => {
     const list = zone.querySelector("[data-dropzone-files]");
     const show = () => {
       const names = Array.from(input.files).map((file) => file.name);
-      list.textContent = names.length ? `${names.length} chosen: ${names.slice(0, 8).join(", ")}${names.length > 8 ? "…" : ""}` : "";
+      // The label comes translated from the page (data-chosen-label): "Chosen (3): a.txt, b.txt, c.zip".
+      const label = list.dataset.chosenLabel || "Chosen";
+      list.textContent = names.length ? `${label} (${names.length}): ${names.slice(0, 8).join(", ")}${names.length > 8 ? "…" : ""}` : "";
     };
     ["dragenter", "dragover"].forEach((name) => zone.addEventListener(name, (event) => {
       event.preventDefault();
@@ -23,3 +25,51 @@ document.addEventListener("DOMContentLoaded", () => {
     input.addEventListener("change", show);
   });
 });
+
+// htmx updates are announced by live regions that stay in the page (a live region swapped in with the new
+// content is not announced): after a swap, each element with data-announce="<region id>" in the new content
+// puts its text into that region ("12 events match", "3 commitments pledged more than 90 days ago …").
+document.addEventListener("htmx:afterSettle", (event) => {
+  const root = event.target;
+  if (!(root instanceof Element)) {
+    return;
+  }
+  const sources = [...(root.matches("[data-announce]") ? [root] : []), ...root.querySelectorAll("[data-announce]")];
+  sources.forEach((source) => {
+    const region = document.getElementById(source.dataset.announce);
+    if (region) {
+      region.textContent = source.textContent.trim().replace(/\s+/g, " ");
+    }
+  });
+});
+
+// Timeline: a "more" load says how many events are shown now; asked for from the focused "Older events"
+// link (keyboard, click), it moves focus to the first new event instead of losing it with the link.
+(() => {
+  let loading = null;
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    const more = event.target.closest && event.target.closest("#events .more");
+    if (more) {
+      loading = { previous: more.previousElementSibling, focused: document.activeElement === event.target };
+    }
+  });
+  document.addEventListener("htmx:afterSettle", (event) => {
+    if (!loading || !(event.target instanceof Element) || !event.target.closest("#events")) {
+      return;
+    }
+    const { previous, focused } = loading;
+    loading = null;
+    const status = document.getElementById("timeline-status");
+    if (status) {
+      status.textContent = `${status.dataset.shownLabel || "Events shown:"} ${document.querySelectorAll("#events .event").length}`;
+    }
+    let item = previous ? previous.nextElementSibling : document.querySelector("#events > li");
+    while (item && !item.matches(".event")) {
+      item = item.nextElementSibling;
+    }
+    const link = item && item.querySelector(".event-headline a");
+    if (focused && link) {
+      link.focus();
+    }
+  });
+})();

@@ -76,5 +76,7 @@ def log_in(page: Any, base_url: str, username: str, password: str = PASSWORD) ->
 def screenshot(page: Any, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    # caret="initial": hiding the caret leaves style="" on inputs, which htmx then copies onto the swapped-in
+    # inputs of the same id (attributesToSettle), a style attribute the CSP blocks.
+    page.screenshot(path=str(path), full_page=True, caret="initial")
     return path

@@ -18,8 +18,26 @@ def get_item(mapping: dict[str, Any] | None, key: str) -> Any:
 
 @register.filter
 def humanize_code(code: str) -> str:
-    """'air_defence' → 'Air defence'."""
-    return code.replace("_", " ").capitalize()
+    """A commitment type's or status's label in the active language ('air_defence' → 'Air defence',
+    'Противовоздушная оборона'); any other code made readable ('some_code' → 'Some code')."""
+    from apps.coalition.models import CommitmentStatus, CommitmentType
+
+    for choices in (CommitmentType, CommitmentStatus):
+        if code in choices.values:
+            return str(choices(code).label)
+    return str(code or "").replace("_", " ").capitalize()
+
+
+@register.filter
+def type_label(code: str) -> str:
+    """A commitment type's label in the active language: {{ c.type|type_label }}."""
+    return humanize_code(code)
+
+
+@register.filter
+def status_label(code: str) -> str:
+    """A commitment status's label in the active language: {{ step.status|status_label }}."""
+    return humanize_code(code)
 
 
 @register.filter

@@ -1,0 +1,199 @@
+"""Reads for the review queue: filtered keyset pages of waiting contributions, one item in its paragraph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.db.models import F, Q, QuerySet
+from django.http import QueryDict
+from django.utils.safestring import SafeString
+
+from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Language
+from apps.coalition.selectors import member_names, person_names
+from apps.timeline.highlighting import Labels, evidence_anchor, highlighted_paragraphs, paragraph_ranges, spans_of
+
+State = Contribution.ReviewState
+WAITING_CACHE_KEY = "review:waiting:1"
+WAITING_CACHE_SECONDS = 60  # as long as the label caches: new machine items show in the count within a minute
+QUEUE_FIELDS = ("id", "version", "type", "status", "evidence", "stated_on", "review_state", "source_id", "actor_id",
+                "actor__code", "actor__name_en", "actor__name_ru", "actor__name_uk",
+                "source__id", "source__original_name", "source__published_on", "source__language")
+
+
+def waiting_count() -> int:
+    """How many machine-read contributions wait for review: cached briefly (the review services forget it
+    when they change a state), so a page pays at most one cheap count on the queue index for it."""
+    count = cache.get(WAITING_CACHE_KEY)
+    if count is None:
+        count = Contribution.objects.filter(review_state=State.MACHINE).count()
+        cache.set(WAITING_CACHE_KEY, count, timeout=WAITING_CACHE_SECONDS)
+    return int(count)
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """The queue's filters, from and back into a query string: member, type, status, lang (one value each)."""
+
+    member: str = ""
+    type: str = ""
+    status: str = ""
+    lang: str = ""
+
+    @classmethod
+    def from_query(cls, query: QueryDict | dict[str, str]) -> QueueFilter:
+        member = str(query.get("member") or "").strip().upper()[:16]
+        type_ = str(query.get("type") or "").strip()
+        status = str(query.get("status") or "").strip()
+        lang = str(query.get("lang") or "").strip()
+        return cls(member=member if member.replace("_", "").isalnum() else "",
+                   type=type_ if type_ in CommitmentType.values else "",
+                   status=status if status in CommitmentStatus.values else "",
+                   lang=lang if lang in Language.values else "")
+
+    def items(self) -> list[tuple[str, str]]:
+        return [(k, v) for k, v in (("member", self.member), ("type", self.type), ("status", self.status),
+                                    ("lang", self.lang)) if v]
+
+    def querystring(self) -> str:
+        return urlencode(self.items())
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.items()
+
+    def without(self, name: str) -> QueueFilter:
+        return replace(self, **{name: ""})
+
+    def apply(self, rows: QuerySet[Contribution]) -> QuerySet[Contribution]:
+        if self.member:
+            rows = rows.filter(actor__code=self.member)
+        if self.type:
+            rows = rows.filter(type=self.type)
+        if self.status:
+            rows = rows.filter(status=self.status)
+        if self.lang:
+            rows = rows.filter(source__language=self.lang)
+        return rows
+
+
+@dataclass(frozen=True)
+class QueueCursor:
+    """A row's place in the queue order (stated_on desc, undated last, then id desc)."""
+
+    stated_on: date | None
+    id: int
+
+    @classmethod
+    def parse(cls, raw: str) -> QueueCursor | None:
+        if not raw:
+            return None
+        day, _, ident = raw.partition("_")
+        return cls(date.fromisoformat(day) if day != "none" else None, int(ident))
+
+    @classmethod
+    def of(cls, contribution: Contribution) -> QueueCursor:
+        return cls(contribution.stated_on, contribution.pk)
+
+    def __str__(self) -> str:
+        return f"{self.stated_on.isoformat() if self.stated_on else 'none'}_{self.id}"
+
+    def rows_after(self) -> Q:
+        if self.stated_on is None:
+            return Q(stated_on__isnull=True, id__lt=self.id)
+        return (Q(stated_on__lt=self.stated_on) | Q(stated_on=self.stated_on, id__lt=self.id)
+                | Q(stated_on__isnull=True))
+
+    def rows_before(self) -> Q:
+        if self.stated_on is None:
+            return Q(stated_on__isnull=False) | Q(stated_on__isnull=True, id__gt=self.id)
+        return Q(stated_on__gt=self.stated_on) | Q(stated_on=self.stated_on, id__gt=self.id)
+
+
+NEWEST_FIRST = (F("stated_on").desc(nulls_last=True), F("id").desc())
+OLDEST_FIRST = (F("stated_on").asc(nulls_first=True), F("id").asc())
+
+
+def waiting(flt: QueueFilter) -> QuerySet[Contribution]:
+    return flt.apply(Contribution.objects.filter(review_state=State.MACHINE))
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    rows: list[Contribution]
+    next_cursor: QueueCursor | None
+
+
+def queue_page(*, flt: QueueFilter, after: QueueCursor | None, size: int) -> QueuePage:
+    """One page of waiting contributions, newest stated first, on the review-queue index; one query."""
+    rows_qs = waiting(flt).select_related("actor", "source").only(*QUEUE_FIELDS).order_by(*NEWEST_FIRST)
+    if after is not None:
+        rows_qs = rows_qs.filter(after.rows_after())
+    rows = list(rows_qs[: size + 1])
+    page = rows[:size]
+    return QueuePage(page, QueueCursor.of(page[-1]) if len(rows) > size and page else None)
+
+
+def queue_neighbours(contribution: Contribution, flt: QueueFilter) -> tuple[int | None, int | None]:
+    """The waiting items just before and just after this one in the queue (two queries)."""
+    here = QueueCursor.of(contribution)
+    others = waiting(flt).exclude(pk=contribution.pk)
+    previous = others.filter(here.rows_before()).order_by(*OLDEST_FIRST).values_list("id", flat=True).first()
+    following = others.filter(here.rows_after()).order_by(*NEWEST_FIRST).values_list("id", flat=True).first()
+    return previous, following
+
+
+def queue_next(after: QueueCursor, flt: QueueFilter) -> int | None:
+    """The next waiting item after a place in the queue; the first one when nothing waits after it."""
+    following = waiting(flt).filter(after.rows_after()).order_by(*NEWEST_FIRST).values_list("id", flat=True).first()
+    if following is None:
+        following = waiting(flt).order_by(*NEWEST_FIRST).values_list("id", flat=True).first()
+    return following
+
+
+def review_item(contribution_id: int) -> Contribution | None:
+    """One contribution with its actor, the machine's actor, its reviewer and its article (text, no bytes)."""
+    return (Contribution.objects.select_related("actor", "machine_actor", "reviewed_by", "source")
+            .defer("source__raw_bytes").filter(pk=contribution_id).first())
+
+
+# --- The sentence in its paragraph ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The paragraph holding a contribution's evidence, escaped, the sentence marked up, names highlighted."""
+
+    paragraphs: list[SafeString]  # empty: the evidence is not in the text (shown on its own)
+    source_anchor: str  # the sentence's id on the source page, "" when it has none
+
+
+def labels() -> Labels:
+    return Labels(members=member_names(), people=person_names(), types=dict(CommitmentType.choices),
+                  statuses=dict(CommitmentStatus.choices))
+
+
+def passage(contribution: Contribution, text: str, rows: list[Any]) -> Passage:
+    """Find the contribution's sentence (preferring the stored span that names its commitment), cut out its
+    paragraph and mark it up with `highlighted_paragraphs`: only this sentence as evidence, plus the names
+    and quotes the ingest found there."""
+    spans = spans_of(rows, len(text))
+    key = f"{(contribution.machine_actor or contribution.actor).code}:{contribution.machine_type or contribution.type}:"
+    evidence = contribution.evidence
+    stored = [s for s in spans if s.kind == "evidence" and text[s.start:s.end] == evidence]
+    stored.sort(key=lambda s: (not any(k.startswith(key) for k in s.ident.split()), s.start))
+    anchor = evidence_anchor(stored[0].index) if stored else ""
+    start = stored[0].start if stored else text.find(evidence) if evidence else -1
+    if start < 0:
+        return Passage([], anchor)
+    end = start + len(evidence)
+    para_start, para_end = next(((a, b) for a, b in paragraph_ranges(text) if a <= start < b), (start, end))
+    para_end = max(para_end, end)  # evidence an editor chose may run past a paragraph break
+    shifted: list[list[Any]] = [["evidence", start - para_start, end - para_start,
+                                 f"{contribution.actor.code}:{contribution.type}:{contribution.status}"]]
+    shifted += [[s.kind, s.start - para_start, s.end - para_start, s.ident] for s in spans
+                if s.kind != "evidence" and s.start >= para_start and s.end <= para_end]
+    return Passage(highlighted_paragraphs(text[para_start:para_end], shifted, labels()), anchor)

@@ -1,0 +1,54 @@
+"""Articles for the review tests, ingested through the real pipeline, and small look-ups."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+
+from apps.coalition.models import CommitmentCell, Contribution, StatementMonth
+from apps.coalition.review.selectors import WAITING_CACHE_KEY
+from apps.coalition.services import tallies_rebuild
+from apps.sources import services as source_services
+from apps.sources.archives import IncomingFile
+
+ARTICLES = {
+    "de_pledge.txt": "date 2026-03-02 Germany will send air defence systems to Ukraine, Reuters reported.",
+    "de_delivery.txt": "date 2026-03-10 Германия передала Украине систему противовоздушной обороны Patriot, "
+                       "сообщает ТАСС.",
+    "fr_troops.txt": "date 2026-01-05 France could send troops to Ukraine after a ceasefire, according to AFP.\n\n"
+                     "The talks in Paris went on late into the night.",
+    "pl_training.txt": "date 2026-02-01 Польща пообіцяла навчати українських пілотів, повідомляє Укрінформ.",
+    # One sentence, four commitments: DE and FR × air defence and training, pledged.
+    "joint.txt": "date 2026-03-04 Germany and France pledged air defence systems and training for Ukrainian pilots, "
+                 "Reuters reported.",
+}
+
+
+def ingest(name: str, text: str) -> int:
+    data = text.encode()
+    source = source_services.source_receive(upload=None, item=IncomingFile(name, data, None, len(data)))
+    source_services.source_ingest(source_id=source.pk)
+    return source.pk
+
+
+def ingest_all() -> dict[str, int]:
+    cache.delete(WAITING_CACHE_KEY)
+    return {name: ingest(name, text) for name, text in ARTICLES.items()}
+
+
+def machine(code: str, type_: str, source_id: int | None = None) -> Contribution:
+    rows = Contribution.objects.select_related("actor").filter(actor__code=code, type=type_)
+    return rows.get(source_id=source_id) if source_id else rows.get()
+
+
+def tallies() -> tuple[list[tuple], list[tuple]]:
+    cells = sorted(CommitmentCell.objects.values_list(
+        "actor__code", "type", "proposed", "pledged", "approved", "delivered", "withdrawn", "first_pledged_on",
+        "first_delivered_on", "last_on", "last_status"))
+    months = sorted(StatementMonth.objects.filter(count__gt=0).values_list("month", "status", "count"))
+    return cells, months
+
+
+def tallies_match_a_rebuild() -> bool:
+    kept = tallies()
+    tallies_rebuild()
+    return tallies() == kept

@@ -1,0 +1,135 @@
+"""An article's text as escaped HTML paragraphs with its highlights marked up.
+
+The ingest stores highlights as [kind, start, end, ident] spans of the text (apps.extraction.highlights).
+Spans nest (an evidence sentence holds names and quotes) and may cross (a quote running past the end
+of a sentence): the text is cut at every span boundary and each piece is wrapped in the spans covering
+it, outermost first, closing and reopening elements only where the covering set changes, so the HTML
+is always well formed. Every piece of text and every attribute is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+# Outer to inner: a sentence contains quotes, which contain names.
+KIND_ORDER = {"evidence": 0, "quote": 1, "member": 2, "person": 2}
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    index: int  # position in the stored list: evidence anchors are named after it
+    kind: str
+    start: int
+    end: int
+    ident: str
+
+    @property
+    def order(self) -> tuple[int, int, int, int]:
+        return KIND_ORDER[self.kind], self.start, -self.end, self.index
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Names to show for codes: member code → name, person slug → name, "type"/"status" code → label."""
+
+    members: Mapping[str, str]
+    people: Mapping[str, str]
+    types: Mapping[str, str]
+    statuses: Mapping[str, str]
+
+    def commitment(self, key: str) -> str:
+        actor, _sep, rest = key.partition(":")
+        ctype, _sep, status = rest.partition(":")
+        parts = (self.members.get(actor, actor), self.types.get(ctype, ctype), self.statuses.get(status, status))
+        return " · ".join(str(part) for part in parts)  # labels may be lazy translations
+
+
+def spans_of(rows: Iterable[Sequence[object]], text_length: int) -> list[Span]:
+    """The stored rows as spans, leaving out any that do not fit the text (a row from an older ingest)."""
+    spans = []
+    for index, row in enumerate(rows):
+        try:
+            kind, start, end, ident = str(row[0]), int(row[1]), int(row[2]), str(row[3])  # type: ignore[call-overload]
+        except (IndexError, TypeError, ValueError):
+            continue
+        if kind in KIND_ORDER and 0 <= start < end <= text_length:
+            spans.append(Span(index, kind, start, end, ident))
+    return spans
+
+
+def evidence_anchor(span_index: int) -> str:
+    return f"evidence-{span_index}"
+
+
+def _open_tag(span: Span, labels: Labels, anchored: set[int]) -> str:
+    if span.kind == "evidence":
+        title = "; ".join(labels.commitment(key) for key in span.ident.split())
+        anchor = ""
+        if span.index not in anchored:  # a span cut in pieces gets its id on the first piece only
+            anchored.add(span.index)
+            anchor = f' id="{evidence_anchor(span.index)}" tabindex="-1"'
+        return f'<mark class="hl hl-evidence"{anchor} title="{escape(title)}">'
+    if span.kind == "quote":
+        return f'<span class="hl hl-quote" title="{escape(_("Direct quote"))}">'
+    names = labels.members if span.kind == "member" else labels.people
+    return f'<span class="hl hl-{span.kind}" title="{escape(names.get(span.ident, span.ident))}">'
+
+
+def _close_tag(span: Span) -> str:
+    return "</mark>" if span.kind == "evidence" else "</span>"
+
+
+def _marked_up(text: str, start: int, end: int, spans: list[Span], labels: Labels, anchored: set[int]) -> str:
+    """text[start:end] escaped, with the spans that overlap it marked up (clipped to it)."""
+    inside = [s for s in spans if s.start < end and s.end > start]
+    cuts = sorted({start, end} | {max(s.start, start) for s in inside} | {min(s.end, end) for s in inside})
+    html: list[str] = []
+    open_spans: list[Span] = []
+    for left, right in pairwise(cuts):
+        covering = sorted((s for s in inside if s.start <= left and s.end >= right), key=lambda s: s.order)
+        keep = 0
+        while keep < min(len(open_spans), len(covering)) and open_spans[keep] is covering[keep]:
+            keep += 1
+        html.extend(_close_tag(s) for s in reversed(open_spans[keep:]))
+        html.extend(_open_tag(s, labels, anchored) for s in covering[keep:])
+        open_spans = covering
+        html.append(escape(text[left:right]))
+    html.extend(_close_tag(s) for s in reversed(open_spans))
+    return "".join(html)
+
+
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: text between blank lines, without surrounding whitespace."""
+    ranges = []
+    position = 0
+    for boundary in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        stop = boundary.start() if boundary else len(text)
+        chunk = text[position:stop]
+        if chunk.strip():
+            left = position + len(chunk) - len(chunk.lstrip())
+            ranges.append((left, position + len(chunk.rstrip())))
+        position = boundary.end() if boundary else stop
+    return ranges
+
+
+def highlighted_paragraphs(text: str, rows: Iterable[Sequence[object]], labels: Labels) -> list[SafeString]:
+    """The text's paragraphs as safe HTML, every character escaped, highlights marked up."""
+    spans = sorted(spans_of(rows, len(text)), key=lambda s: s.start)
+    starts = [s.start for s in spans]
+    longest = max((s.end - s.start for s in spans), default=0)
+    anchored: set[int] = set()
+    paragraphs = []
+    for start, end in paragraph_ranges(text):
+        # Only the spans that can reach into this paragraph: a long article has thousands of them.
+        nearby = spans[bisect_left(starts, start - longest) : bisect_left(starts, end)]
+        paragraphs.append(mark_safe(_marked_up(text, start, end, nearby, labels, anchored)))  # noqa: S308 - escaped
+    return paragraphs

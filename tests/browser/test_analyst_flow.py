@@ -126,10 +126,9 @@ def test_analyst_session(page, live_server, data):
     assert page.console_errors == []  # no CSP violation, no failed request, no script error
 
 
-def test_scrolling_loads_more_events_once_each(page, live_server, data, monkeypatch):
-    monkeypatch.setattr(views, "PAGE_SIZE", 12)  # the live server runs in this process
-    log_in(page, live_server.url, data.analyst)
-    page.goto(f"{live_server.url}/timeline/")
+def scroll_to_the_end(page: Any, base: str) -> None:
+    """Infinite scroll loads every event once, in order; a keyboard "more" moves focus to the new events."""
+    page.goto(f"{base}/timeline/")
     total = int(results_heading(page).split()[0])
     assert events_shown(page) == 12 < total
     for _ in range(total):  # bounded: a page that loaded itself again would otherwise scroll forever
@@ -151,47 +150,12 @@ def test_scrolling_loads_more_events_once_each(page, live_server, data, monkeypa
 
     # Keyboard: tabbing to "Older events" scrolls it into view, which loads the next page; focus moves on to
     # the first new event rather than being lost with the link.
-    page.goto(f"{live_server.url}/timeline/?lang=ru")
+    page.goto(f"{base}/timeline/?lang=ru")
     page.locator("#events .more a").focus()
     page.wait_for_function(MORE_THAN, arg=12)
     focused = page.evaluate("document.activeElement.closest('.event') !== null")
     assert focused and page.evaluate("[...document.querySelectorAll('#events .event')].indexOf("
                                      "document.activeElement.closest('.event'))") == 12
-    assert page.console_errors == []
-
-
-def test_timeline_works_without_javascript(browser, live_server, data, monkeypatch):
-    monkeypatch.setattr(views, "PAGE_SIZE", 12)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    try:
-        # No axe here: page.evaluate never returns where scripts are off (the pages were checked with them on).
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.get_by_label("Username").fill(data.analyst)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
-        page.wait_for_url(f"{live_server.url}/")
-        page.goto(f"{live_server.url}/timeline/")
-        first = page.locator("#events .event").all_inner_texts()
-        assert len(first) == 12
-        page.get_by_role("link", name="Older events").click()  # the plain next link
-        page.wait_for_url(re.compile(r"after="))
-        second = page.locator("#events .event").all_inner_texts()
-        assert len(second) == 12 and not set(first) & set(second)
-
-        page.goto(f"{live_server.url}/timeline/")
-        page.locator("#timeline-body a.facet-value[href*='lang=en']").click()  # a facet is a plain link too
-        page.wait_for_url(re.compile(r"\?lang=en$"))
-        page.get_by_label("Search the articles").fill("delivering")
-        page.get_by_role("button", name="Show").click()  # the form submits as a GET
-        page.wait_for_url(re.compile(r"\?lang=en&q=delivering&"))
-        assert "lang=en" in page.url and events_shown(page) > 0
-        assert all(lang == "EN" for lang in (t.split()[0] for t in page.locator(
-            "#events .event-meta").all_inner_texts()))
-        assert page.locator("#events mark").count() > 0
-    finally:
-        context.close()
 
 
 def focused(page: Any) -> dict[str, Any]:
@@ -208,9 +172,9 @@ def focused(page: Any) -> dict[str, Any]:
     )
 
 
-def test_keyboard_reaches_the_filters_in_order_with_visible_focus(page, live_server, data):
-    log_in(page, live_server.url, data.analyst)
-    page.goto(f"{live_server.url}/timeline/?member=FR")
+def tab_through_the_filters(page: Any, base: str) -> None:
+    """Tab reaches the filter form's controls in order, then the facets, each with a visible focus ring."""
+    page.goto(f"{base}/timeline/?member=FR")
     page.keyboard.press("Tab")
     skip = focused(page)
     assert skip["text"] == "Skip to content" and skip["visible"]
@@ -238,3 +202,46 @@ def test_keyboard_reaches_the_filters_in_order_with_visible_focus(page, live_ser
     assert focused(page)["visible"]
     assert page.locator(f"#{facet['id']}").get_attribute("aria-current") == "true"
     assert axe_violations(page) == []
+
+
+def without_javascript(browser: Any, base: str, username: str) -> None:
+    """The plain next link pages; facet links and the form filter by loading pages."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        # No axe here: page.evaluate never returns where scripts are off (the pages were checked with them on).
+        page.goto(f"{base}/accounts/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(f"{base}/")
+        page.goto(f"{base}/timeline/")
+        first = page.locator("#events .event").all_inner_texts()
+        assert len(first) == 12
+        page.get_by_role("link", name="Older events").click()  # the plain next link
+        page.wait_for_url(re.compile(r"after="))
+        second = page.locator("#events .event").all_inner_texts()
+        assert len(second) == 12 and not set(first) & set(second)
+
+        page.goto(f"{base}/timeline/")
+        page.locator("#timeline-body a.facet-value[href*='lang=en']").click()  # a facet is a plain link too
+        page.wait_for_url(re.compile(r"\?lang=en$"))
+        page.get_by_label("Search the articles").fill("delivering")
+        page.get_by_role("button", name="Show").click()  # the form submits as a GET
+        page.wait_for_url(re.compile(r"\?lang=en&q=delivering&"))
+        assert "lang=en" in page.url and events_shown(page) > 0
+        assert all(lang == "EN" for lang in (t.split()[0] for t in page.locator(
+            "#events .event-meta").all_inner_texts()))
+        assert page.locator("#events mark").count() > 0
+    finally:
+        context.close()
+
+
+def test_paging_keyboard_and_no_javascript(page, browser, live_server, data, monkeypatch):
+    monkeypatch.setattr(views, "PAGE_SIZE", 12)  # the live server runs in this process: pages of 12 events
+    log_in(page, live_server.url, data.analyst)
+    scroll_to_the_end(page, live_server.url)
+    tab_through_the_filters(page, live_server.url)
+    assert page.console_errors == []
+    without_javascript(browser, live_server.url, data.analyst)

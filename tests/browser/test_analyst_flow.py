@@ -153,9 +153,9 @@ def scroll_to_the_end(page: Any, base: str) -> None:
     page.goto(f"{base}/timeline/?lang=ru")
     page.locator("#events .more a").focus()
     page.wait_for_function(MORE_THAN, arg=12)
-    focused = page.evaluate("document.activeElement.closest('.event') !== null")
-    assert focused and page.evaluate("[...document.querySelectorAll('#events .event')].indexOf("
-                                     "document.activeElement.closest('.event'))") == 12
+    # The focus moves once htmx has settled the new page, a moment after the swap.
+    page.wait_for_function("() => [...document.querySelectorAll('#events .event')].indexOf("
+                           "document.activeElement.closest('.event')) === 12")
 
 
 def focused(page: Any) -> dict[str, Any]:

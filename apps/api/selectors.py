@@ -14,7 +14,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from apps.coalition.models import Contribution, Member, Person
 from apps.timeline.filters import TimelineFilter
 from apps.timeline.models import TimelineEvent
-from apps.timeline.selectors import EVENT_FIELDS, Cursor, matching_events
+from apps.timeline.selectors import EVENT_FIELDS, Cursor, matching_contributions, matching_events, rows_after_cursor
 
 CONTRIBUTION_FIELDS = ("id", "actor__code", "type", "status", "review_state", "stated_on", "evidence", "source_id",
                        "event_id", "created_at", "updated_at")
@@ -37,15 +37,15 @@ def _with_contributions(events: QuerySet[TimelineEvent]) -> QuerySet[TimelineEve
 
 def events_page(*, flt: TimelineFilter, updated_since: datetime | None, after: Cursor | None,
                 size: int) -> Page[TimelineEvent, Cursor]:
-    """Matching events newest first, in the timeline's order on its (occurred_on, id) index; two queries."""
+    """Matching events newest first, in the timeline's order on its (occurred_on, id) index; two queries (four on
+    the page where the dated events run out)."""
     events = matching_events(flt)
     if updated_since is not None:
         # An event changes when its article is read again (a new row) or when one of its commitments is reviewed.
         changed = Contribution.objects.filter(event=OuterRef("pk"), updated_at__gte=updated_since)
         events = events.filter(Q(created_at__gte=updated_since) | Exists(changed))
-    if after is not None:
-        events = events.filter(after.rows_after())
-    rows = list(_with_contributions(events.order_by(F("occurred_on").desc(nulls_last=True), "-id"))[: size + 1])
+    rows = rows_after_cursor(_with_contributions(events.order_by(F("occurred_on").desc(nulls_last=True), "-id")),
+                             after, size + 1)
     items = rows[:size]
     more = len(rows) > size
     return Page(items, Cursor(items[-1].occurred_on, items[-1].id) if more else None)
@@ -64,24 +64,7 @@ def contributions_page(*, flt: TimelineFilter, updated_since: datetime | None, a
     nor repeats a row that is reviewed while it goes on (that row has a newer updated_at, which the next
     updated_since catches).
     """
-    rows = Contribution.objects.all()
-    # What was committed, by whom, in which state, when: on the commitment itself; people, language, agency and
-    # words on the event it belongs to (as the CSV/JSON exports do).
-    if flt.people or flt.langs or flt.agencies or flt.q:
-        on_event = TimelineFilter(people=flt.people, langs=flt.langs, agencies=flt.agencies, q=flt.q)
-        rows = rows.filter(event__in=matching_events(on_event).values("id"))
-    if flt.members:
-        rows = rows.filter(actor__code__in=flt.members)
-    if flt.types:
-        rows = rows.filter(type__in=flt.types)
-    if flt.statuses:
-        rows = rows.filter(status__in=flt.statuses)
-    if flt.reviews:
-        rows = rows.filter(review_state__in=flt.reviews)
-    if flt.date_from:
-        rows = rows.filter(stated_on__gte=flt.date_from)
-    if flt.date_to:
-        rows = rows.filter(stated_on__lte=flt.date_to)
+    rows = matching_contributions(flt)
     if updated_since is not None:
         rows = rows.filter(updated_at__gte=updated_since)
     if after is not None:

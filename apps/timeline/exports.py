@@ -12,16 +12,15 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import F
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from apps.accounts.permissions import can_browse
-from apps.coalition.models import Contribution
 from apps.core.http import AuthedRequest, permission_required
 from apps.timeline.filters import TimelineFilter
-from apps.timeline.selectors import matching_events
+from apps.timeline.selectors import matching_contributions, matching_events
 
 CHUNK = 2000
 EVENT_COLUMNS = ("id", "occurred_on", "headline", "members", "people", "types", "statuses", "review", "language",
@@ -38,23 +37,7 @@ def _events(flt: TimelineFilter) -> Iterator[dict[str, Any]]:
 
 
 def _contributions(flt: TimelineFilter) -> Iterator[dict[str, Any]]:
-    # What was committed, by whom, in which state: those filters apply to the contribution itself; the
-    # others (people, language, agency, words, review) to the event it belongs to.
-    rows: QuerySet[Contribution] = Contribution.objects.filter(
-        event__in=matching_events(TimelineFilter(people=flt.people, langs=flt.langs, agencies=flt.agencies,
-                                                 q=flt.q)).values("id"))
-    if flt.members:
-        rows = rows.filter(actor__code__in=flt.members)
-    if flt.types:
-        rows = rows.filter(type__in=flt.types)
-    if flt.statuses:
-        rows = rows.filter(status__in=flt.statuses)
-    if flt.reviews:
-        rows = rows.filter(review_state__in=flt.reviews)
-    if flt.date_from:
-        rows = rows.filter(stated_on__gte=flt.date_from)
-    if flt.date_to:
-        rows = rows.filter(stated_on__lte=flt.date_to)
+    rows = matching_contributions(flt)
     values = (rows.order_by(F("stated_on").desc(nulls_last=True), "-id")
               .values_list("id", "stated_on", "actor__code", "type", "status", "review_state", "evidence",
                            "source_id", "event_id"))

@@ -76,17 +76,45 @@ def matching_events(flt: TimelineFilter) -> QuerySet[TimelineEvent]:
     return events
 
 
+def rows_after_cursor(events: QuerySet[TimelineEvent], after: Cursor | None, limit: int) -> list[TimelineEvent]:
+    """At most `limit` events of a queryset ordered newest first that come after the cursor, read as index
+    ranges: the dated rows after it, then — only when those run out — the undated ones, which sort last."""
+    if after is None or after.occurred_on is None:
+        return list((events.filter(after.rows_after()) if after else events)[:limit])
+    rows = list(events.filter(after.dated_rows_after())[:limit])
+    if len(rows) < limit:
+        rows += list(events.filter(occurred_on__isnull=True)[: limit - len(rows)])
+    return rows
+
+
+def matching_contributions(flt: TimelineFilter) -> QuerySet[Contribution]:
+    """Contributions matching a timeline filter, unordered. Who committed what in which state, when and how
+    reviewed apply to the contribution itself; people, language, agency and words to the event it belongs to."""
+    rows = Contribution.objects.all()
+    if flt.people or flt.langs or flt.agencies or flt.q:
+        on_event = TimelineFilter(people=flt.people, langs=flt.langs, agencies=flt.agencies, q=flt.q)
+        rows = rows.filter(event__in=matching_events(on_event).values("id"))
+    if flt.members:
+        rows = rows.filter(actor__code__in=flt.members)
+    if flt.types:
+        rows = rows.filter(type__in=flt.types)
+    if flt.statuses:
+        rows = rows.filter(status__in=flt.statuses)
+    if flt.reviews:
+        rows = rows.filter(review_state__in=flt.reviews)
+    if flt.date_from:
+        rows = rows.filter(stated_on__gte=flt.date_from)
+    if flt.date_to:
+        rows = rows.filter(stated_on__lte=flt.date_to)
+    return rows
+
+
 def events_page(*, flt: TimelineFilter | None = None, after: Cursor | None = None, size: int = 50) -> EventPage:
     """One page of matching events, newest first, on the (occurred_on, id) index; one query (two on the page
     where the dated events run out and the undated ones begin)."""
     flt = flt or TimelineFilter()
     queryset = matching_events(flt).order_by(F("occurred_on").desc(nulls_last=True), "-id").only(*EVENT_FIELDS)
-    if after is None or after.occurred_on is None:
-        rows = list((queryset.filter(after.rows_after()) if after else queryset)[: size + 1])
-    else:
-        rows = list(queryset.filter(after.dated_rows_after())[: size + 1])
-        if len(rows) <= size:  # undated events sort last
-            rows += list(queryset.filter(occurred_on__isnull=True)[: size + 1 - len(rows)])
+    rows = rows_after_cursor(queryset, after, size + 1)
     events = rows[:size]
     next_cursor = Cursor(events[-1].occurred_on, events[-1].id) if len(rows) > size and events else None
     return EventPage(events=events, next_cursor=next_cursor, terms=terms_of(flt.q))

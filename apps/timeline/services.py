@@ -57,21 +57,6 @@ def events_replace(*, source: SourceText, document: extraction.ExtractedDocument
     return events
 
 
-def events_review_states_refresh(*, source_ids: Iterable[int]) -> None:
-    """Recompute each event's review states from its contributions (after an ingest or a review)."""
-    from django.contrib.postgres.aggregates import ArrayAgg
-    from django.contrib.postgres.fields import ArrayField
-    from django.db.models import CharField, OuterRef, Subquery
-    from django.db.models.functions import Coalesce
-
-    from apps.coalition.models import Contribution
-
-    states = (Contribution.objects.filter(event=OuterRef("pk")).order_by().values("event")
-              .annotate(states=ArrayAgg("review_state", distinct=True, ordering="review_state")).values("states"))
-    none = Value([], output_field=ArrayField(CharField(max_length=16)))
-    TimelineEvent.objects.filter(source_id__in=list(source_ids)).update(review_states=Coalesce(Subquery(states), none))
-
-
 class _Stated(NamedTuple):
     actor: str
     type: str

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import connection
 
 from apps.accounts.models import User
@@ -59,6 +60,9 @@ def _build() -> None:
 def dataset_load() -> Dataset:
     """Build the data (first call in this process) or restore the copy of it (every later call)."""
     if "data" in _snapshot:
+        # Empty the tables first (content types and permissions too): the copy is a whole database, and
+        # its rows must not meet ids that whatever ran before this test gave the same content types.
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
         connection.creation.deserialize_db_from_string(_snapshot["data"])
     else:
         _build()

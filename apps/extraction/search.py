@@ -9,6 +9,7 @@ to PostgreSQL's english configuration, which stems them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .gazetteer import Reading, lemma, tokenize
@@ -70,16 +71,36 @@ def _english_stem(word: str) -> str:
 
 def highlight_spans(text: str, language: str | None, terms: list[QueryTerm]) -> list[tuple[int, int]]:
     """Character spans of the words of `text` a query matched, for marking them up."""
+    return list(_matched_spans(text, language, terms))
+
+
+def passage_around_match(text: str, language: str | None, terms: list[QueryTerm],
+                         width: int = 240) -> tuple[int, int] | None:
+    """The span of a passage of about `width` characters around the first word of `text` a query matched, cut
+    at spaces: what a result shows when its words are in the article but not in the headline or snippet."""
+    first = next(_matched_spans(text, language, terms), None)
+    if first is None:
+        return None
+    start = max(0, first[0] - width // 3)
+    if start > 0:
+        space = text.find(" ", start, first[0])
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", first[1], end)
+        end = space if space != -1 else max(end, first[1])
+    return start, end
+
+
+def _matched_spans(text: str, language: str | None, terms: list[QueryTerm]) -> Iterator[tuple[int, int]]:
     if not terms:
-        return []
+        return
     lang = "uk" if language == "uk" else "ru"
     cyrillic_keys = {k for t in terms if t.cyrillic for k in t.keys}
     latin_stems = {_english_stem(t.word) for t in terms if not t.cyrillic}
-    spans: list[tuple[int, int]] = []
     for word, start, end in tokenize(text):
         if _CYRILLIC.search(word):
             if _clean(lemma(word, lang)) in cyrillic_keys:
-                spans.append((start, end))
+                yield start, end
         elif _english_stem(word) in latin_stems:
-            spans.append((start, end))
-    return spans
+            yield start, end

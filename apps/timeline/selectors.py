@@ -109,15 +109,24 @@ def matching_contributions(flt: TimelineFilter) -> QuerySet[Contribution]:
     return rows
 
 
+def _card_fields(events: QuerySet[TimelineEvent], terms: list[QueryTerm]) -> QuerySet[TimelineEvent]:
+    """What a card shows; with search words, the article's text too (in the same query), for the passage where
+    they are when the headline and snippet do not have them."""
+    if terms:
+        return events.select_related("source").only(*EVENT_FIELDS, "source__text")
+    return events.only(*EVENT_FIELDS)
+
+
 def events_page(*, flt: TimelineFilter | None = None, after: Cursor | None = None, size: int = 50) -> EventPage:
     """One page of matching events, newest first, on the (occurred_on, id) index; one query (two on the page
     where the dated events run out and the undated ones begin)."""
     flt = flt or TimelineFilter()
-    queryset = matching_events(flt).order_by(F("occurred_on").desc(nulls_last=True), "-id").only(*EVENT_FIELDS)
+    terms = terms_of(flt.q)
+    queryset = _card_fields(matching_events(flt).order_by(F("occurred_on").desc(nulls_last=True), "-id"), terms)
     rows = rows_after_cursor(queryset, after, size + 1)
     events = rows[:size]
     next_cursor = Cursor(events[-1].occurred_on, events[-1].id) if len(rows) > size and events else None
-    return EventPage(events=events, next_cursor=next_cursor, terms=terms_of(flt.q))
+    return EventPage(events=events, next_cursor=next_cursor, terms=terms)
 
 
 def events_by_relevance(*, flt: TimelineFilter, size: int = 50) -> EventPage:
@@ -128,9 +137,9 @@ def events_by_relevance(*, flt: TimelineFilter, size: int = 50) -> EventPage:
         return events_page(flt=flt, size=size)
     newest = (flt.apply(TimelineEvent.objects.all()).filter(search_vector=query)
               .order_by(F("occurred_on").desc(nulls_last=True), "-id").values("id")[:RANK_CANDIDATES])
-    events = list(TimelineEvent.objects.filter(id__in=newest)
-                  .annotate(rank=SearchRank(F("search_vector"), query))
-                  .order_by("-rank", F("occurred_on").desc(nulls_last=True), "-id").only(*EVENT_FIELDS)[:size])
+    ranked = (TimelineEvent.objects.filter(id__in=newest).annotate(rank=SearchRank(F("search_vector"), query))
+              .order_by("-rank", F("occurred_on").desc(nulls_last=True), "-id"))
+    events = list(_card_fields(ranked, terms)[:size])
     return EventPage(events=events, next_cursor=None, terms=terms)
 
 

@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import push_url
 
 from apps.accounts.permissions import can_browse
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Member, Person
@@ -21,6 +23,7 @@ from apps.core.http import AuthedRequest, permission_required
 from apps.sources.models import SourceText
 from apps.statements.selectors import approved_statements, drafts_citing
 from apps.timeline import selectors
+from apps.timeline.cards import event_cards
 from apps.timeline.charts import stacked_months
 from apps.timeline.filters import ATTRIBUTE_OF, TimelineFilter
 from apps.timeline.highlighting import KIND_ORDER, Labels, evidence_anchor, highlighted_paragraphs, spans_of
@@ -41,13 +44,18 @@ def timeline(request: AuthedRequest) -> HttpResponse:
     except ValueError as error:
         raise Http404("This page link is broken.") from error
     by_relevance = bool(flt.q) and request.GET.get("sort") == "relevance"
+    address = _address(flt, by_relevance=by_relevance, cursor=cursor)
+    if not request.htmx and not flt.errors and _has_blank_fields(request):
+        return redirect(address)  # a plain form submit sends every field, chosen or not
     if by_relevance:
         page = selectors.events_by_relevance(flt=flt, size=PAGE_SIZE)
     else:
         page = selectors.events_page(flt=flt, after=cursor, size=PAGE_SIZE)
+    names = member_names()
     context: dict[str, object] = {
         "flt": flt, "page": page, "by_relevance": by_relevance, "querystring": flt.querystring(),
-        "member_names": member_names(), "person_names": person_names(),
+        "cards": event_cards(page.events, terms=page.terms, member_names=names),
+        "member_names": names, "person_names": person_names(),
         # The month of the event just before this page, so a page that goes on with it does not repeat it.
         "previous_month": cursor.occurred_on.strftime("%Y-%m") if cursor and cursor.occurred_on else "",
     }
@@ -62,8 +70,27 @@ def timeline(request: AuthedRequest) -> HttpResponse:
     context["approved_statements"] = approved_statements(
         members=flt.members, date_from=flt.date_from, date_to=flt.date_to) if statements_apply else []
     if request.htmx and not request.htmx.history_restore_request:
-        return TemplateResponse(request, template + "#timeline-body", context)  # the filters changed
+        # The filters changed: the address bar gets the clean address, not every field the form sent.
+        return push_url(TemplateResponse(request, template + "#timeline-body", context), address)
     return TemplateResponse(request, template, context)
+
+
+def _has_blank_fields(request: AuthedRequest) -> bool:
+    """Whether the query holds fields left empty or at their default, as a submitted form's does."""
+    sort = request.GET.get("sort")
+    return any(v == "" for _, values in request.GET.lists() for v in values) or sort == "newest" or (
+        sort == "relevance" and not request.GET.get("q"))
+
+
+def _address(flt: TimelineFilter, *, by_relevance: bool, cursor: selectors.Cursor | None) -> str:
+    """The timeline's address for this filter and page: only the parameters in force, in a stable order."""
+    items = flt.query_items()
+    if by_relevance:
+        items.append(("sort", "relevance"))
+    if cursor is not None:
+        items.append(("after", str(cursor)))
+    index = reverse("timeline:index")
+    return f"{index}?{urlencode(items)}" if items else index
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,10 @@
         return;
       }
       target.open = true;
-      const field = target.querySelector("textarea, select, input:not([type=hidden]), dl, summary");
+      // The first field (in page order), else the list, else the summary: one selector list would pick
+      // the summary, which comes first, and the keys typed next would act as shortcuts.
+      const field = target.querySelector("textarea, select, input:not([type=hidden])")
+        || target.querySelector("dl") || target.querySelector("summary");
       if (field) {
         if (field.tagName === "DL") field.setAttribute("tabindex", "-1");
         field.focus();

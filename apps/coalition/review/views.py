@@ -186,7 +186,8 @@ def _refused(request: AuthedRequest, contribution_id: int, flt: QueueFilter, **p
 
 def _attempt(request: AuthedRequest, contribution_id: int, form: VersionForm, kind: str, act: Any,
              done_message: str) -> HttpResponse:
-    flt = QueueFilter.from_query(request.POST)
+    # A correction's filters come in its URL: its own fields type and status would read as filters in the POST.
+    flt = QueueFilter.from_query(request.GET if kind == "correct" else request.POST)
     bad_form = {"correction": form} if kind == "correct" else {"reject": form} if kind == "reject" else {}
     if not form.is_valid():
         return _refused(request, contribution_id, flt, error=" ".join(

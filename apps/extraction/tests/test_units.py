@@ -457,3 +457,14 @@ def test_refusal_json_and_never_raises() -> None:
         doc = extract(data, filename="x")
         out = document_to_json(doc, "x")
         assert out["ok"] is False and isinstance(out["error"], str)
+
+
+def test_passage_around_the_first_match_is_cut_at_spaces():
+    from apps.extraction.search import passage_around_match, query_terms
+
+    text = "Вступление к статье. " * 20 + "Германия передала системы ПВО. " + "Окончание статьи. " * 20
+    start, end = passage_around_match(text, "ru", query_terms("Германией"), width=120)
+    passage = text[start:end]
+    assert "Германия" in passage and len(passage) <= 120
+    assert text[start - 1] == " " and text[end] == " "  # whole words only
+    assert passage_around_match(text, "ru", query_terms("Франция")) is None

@@ -228,3 +228,20 @@ def test_filter_round_trips_through_the_url():
     assert flt.querystring() == "member=DE&member=FR&type=air_defence&date_from=2026-01-01&q=Patriot"
     assert TimelineFilter.from_query(dict([("member", ["DE", "FR"]), ("type", "air_defence"), ("q", "Patriot"),
                                            ("date_from", "2026-01-01")])) == flt
+
+
+def test_search_shows_where_in_the_article_the_words_are(analyst_client, articles):
+    ingest("long.txt", "date 2026-04-02 Canada will train Ukrainian pilots, CBC reported.\n\n"
+                       + "Officials met in Ottawa. " * 30 + "The package also covers demining equipment.")
+    html = analyst_client.get(reverse("timeline:index") + "?q=demining").content.decode()
+    assert "In the article:" in html and "<mark>demining</mark>" in html
+    # A match in the headline needs no passage.
+    assert "In the article:" not in analyst_client.get(reverse("timeline:index") + "?q=troops").content.decode()
+
+
+def test_a_submitted_form_is_redirected_to_the_clean_address(analyst_client, articles):
+    response = analyst_client.get(reverse("timeline:index") + "?member=DE&q=&date_from=&date_to=&sort=newest")
+    assert response.status_code == 302 and response["Location"] == reverse("timeline:index") + "?member=DE"
+    htmx = analyst_client.get(reverse("timeline:index") + "?q=troops&date_from=&sort=newest",
+                              headers={"HX-Request": "true", "HX-Target": "timeline-body"})
+    assert htmx.status_code == 200 and htmx["HX-Push-Url"] == reverse("timeline:index") + "?q=troops"

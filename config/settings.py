@@ -171,6 +171,9 @@ CACHES = {
     }
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Rendered timeline and overview fragments are kept this long per data version (apps/core/fragments.py);
+# 0 renders every request (the test suite's default: a test asks for the caching when it checks it).
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60)
 
 # --- Auth -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

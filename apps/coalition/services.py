@@ -32,6 +32,7 @@ from apps.coalition.models import (
 )
 from apps.coalition.naming import CODE_RE, SLUG_RE
 from apps.core.exceptions import InvalidTransition
+from apps.core.fragments import data_changed
 from apps.core.services import audit_record
 
 if TYPE_CHECKING:
@@ -215,6 +216,8 @@ def tallies_rebuild() -> tuple[int, int]:
     """
     from django.db import connection
 
+    data_changed()
+
     with connection.cursor() as cursor:
         cursor.execute("LOCK TABLE coalition_commitmentcell, coalition_statementmonth IN EXCLUSIVE MODE")
         cursor.execute("DELETE FROM coalition_commitmentcell")
@@ -260,6 +263,7 @@ def tallies_recount(*, removed: Sequence[Statement], added: Sequence[Statement])
     """
     from django.db import connection
 
+    data_changed()
     tallies_apply(removed=removed, added=added)
     pairs = sorted({(a, t) for a, t, _, _ in [*removed, *added]})
     if not pairs:

@@ -9,3 +9,5 @@ from pathlib import Path
 os.environ.setdefault("EMBEDDED_DIR", str(Path(__file__).resolve().parents[2] / ".embedded-test"))
 # The test client and live server speak plain HTTP; production keeps HTTPS_ONLY on (a test checks it).
 os.environ.setdefault("HTTPS_ONLY", "0")
+# Pages render afresh for every request: tests make data without the services that announce changes.
+os.environ.setdefault("FRAGMENT_CACHE_SECONDS", "0")

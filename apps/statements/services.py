@@ -32,6 +32,7 @@ from apps import extraction
 from apps.accounts.models import User
 from apps.accounts.permissions import can_decide_statements, can_edit_statements
 from apps.core.exceptions import InvalidTransition
+from apps.core.fragments import data_changed
 from apps.core.services import audit_record
 from apps.statements import text as statement_text
 from apps.statements.models import Comment, Review, Revision, StatementDraft
@@ -275,6 +276,7 @@ def draft_decide(*, draft: StatementDraft, decision: str, seen: Seen, actor: Use
         revision.save(update_fields=["approved_at"])
         draft.approved_revision, draft.approved_at = revision, now
         fields += ["approved_revision", "approved_at"]
+        data_changed()  # the timeline lists approved statements
     draft.status = DECISION_STATUS[decision]
     _save(draft, *fields)
     _audit(actor=actor, action=DECISION_ACTION[decision], draft=draft, revision=review.revision.number,

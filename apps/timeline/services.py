@@ -10,6 +10,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db.models import Q, Value
 
 from apps import extraction
+from apps.core.fragments import data_changed
 from apps.timeline.models import TimelineEvent
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ def commitment_keys(commitments: Iterable[extraction.ExtractedCommitment]) -> li
 
 def events_replace(*, source: SourceText, document: extraction.ExtractedDocument) -> list[TimelineEvent]:
     """Replace the events of one source by those extracted (the caller holds the transaction)."""
+    data_changed()
     TimelineEvent.objects.filter(source=source).delete()
     events = TimelineEvent.objects.bulk_create(
         TimelineEvent(
@@ -76,6 +78,7 @@ def events_commitments_refresh(*, source_ids: Iterable[int] = (), event_ids: Ite
     source_ids, event_ids = list(source_ids), list(event_ids)
     if not source_ids and not event_ids:
         return
+    data_changed()
     rows = list(Contribution.objects.filter(Q(event__source_id__in=source_ids) | Q(event_id__in=event_ids))
                 .order_by().values_list("event_id", "actor__code", "type", "status", "review_state"))
     if all(state == Contribution.ReviewState.MACHINE for *_, state in rows) and not event_ids:

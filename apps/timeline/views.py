@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -19,6 +20,7 @@ from django_htmx.http import push_url
 from apps.accounts.permissions import can_browse
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Member, Person
 from apps.coalition.selectors import commitment_histories, member_commitments, member_names, person_names
+from apps.core.fragments import cached_fragment
 from apps.core.http import AuthedRequest, permission_required
 from apps.sources.models import SourceText
 from apps.statements.selectors import approved_statements, drafts_citing
@@ -30,6 +32,9 @@ from apps.timeline.highlighting import KIND_ORDER, Labels, evidence_anchor, high
 from apps.timeline.overview import STATUS_ORDER, overview
 
 PAGE_SIZE = 50
+TIMELINE_TEMPLATE = "timeline/timeline.html"
+MEMBER_TEMPLATE = "timeline/member_detail.html"
+OVERVIEW_TEMPLATE = "timeline/overview.html"
 MEMBER_EVENTS = 10
 
 
@@ -47,6 +52,27 @@ def timeline(request: AuthedRequest) -> HttpResponse:
     address = _address(flt, by_relevance=by_relevance, cursor=cursor)
     if not request.htmx and not flt.errors and _has_blank_fields(request):
         return redirect(address)  # a plain form submit sends every field, chosen or not
+    appended = bool(request.htmx) and cursor is not None and not request.htmx.history_restore_request
+    part = "event-page" if appended else "timeline-body"
+
+    def render() -> str:
+        context = _timeline_context(flt, cursor=cursor, by_relevance=by_relevance, whole=not appended)
+        return render_to_string(f"{TIMELINE_TEMPLATE}#{part}", context, request)
+
+    # A filter with values it could not use shows why; its address has them left out, so it is not cached.
+    html = render() if flt.errors else cached_fragment(f"timeline:{part}:{address}", render)
+    if appended:
+        return HttpResponse(html)  # the next page, appended
+    if request.htmx and not request.htmx.history_restore_request:
+        # The filters changed: the address bar gets the clean address, not every field the form sent.
+        return push_url(HttpResponse(html), address)
+    return TemplateResponse(request, TIMELINE_TEMPLATE, {"body": html})
+
+
+def _timeline_context(flt: TimelineFilter, *, cursor: selectors.Cursor | None, by_relevance: bool,
+                      whole: bool) -> dict[str, object]:
+    """What the timeline's body shows: the events of this page and, for the whole body, facets, chips and the
+    approved statements."""
     if by_relevance:
         page = selectors.events_by_relevance(flt=flt, size=PAGE_SIZE)
     else:
@@ -59,9 +85,8 @@ def timeline(request: AuthedRequest) -> HttpResponse:
         # The month of the event just before this page, so a page that goes on with it does not repeat it.
         "previous_month": cursor.occurred_on.strftime("%Y-%m") if cursor and cursor.occurred_on else "",
     }
-    template = "timeline/timeline.html"
-    if request.htmx and cursor is not None and not request.htmx.history_restore_request:
-        return TemplateResponse(request, template + "#event-page", context)  # the next page, appended
+    if not whole:
+        return context
     facets = selectors.facet_counts(flt)
     context.update(facets=facets, facet_groups=facet_groups(flt, facets, context), chips=active_chips(flt, context))
     # Approved statement drafts are rows of their own above the events; they carry members and a date, nothing else.
@@ -69,10 +94,7 @@ def timeline(request: AuthedRequest) -> HttpResponse:
                             or flt.q)
     context["approved_statements"] = approved_statements(
         members=flt.members, date_from=flt.date_from, date_to=flt.date_to) if statements_apply else []
-    if request.htmx and not request.htmx.history_restore_request:
-        # The filters changed: the address bar gets the clean address, not every field the form sent.
-        return push_url(TemplateResponse(request, template + "#timeline-body", context), address)
-    return TemplateResponse(request, template, context)
+    return context
 
 
 def _has_blank_fields(request: AuthedRequest) -> bool:
@@ -231,14 +253,20 @@ def source_detail(request: AuthedRequest, source_id: int) -> HttpResponse:
 def member_detail(request: AuthedRequest, code: str) -> HttpResponse:
     """One member: what it committed, type by type, each status dated with its evidence; its people; events."""
     member = get_object_or_404(Member, code=code.upper())
-    people = list(Person.objects.filter(member=member).order_by("name_en").only("slug", "name_en", "name_ru",
-                                                                               "name_uk"))
-    events = list(selectors.events_page(flt=TimelineFilter(members=(member.code,)), size=MEMBER_EVENTS).events)
-    context = {
-        "member": member, "commitments": member_commitments(member), "people": people, "events": events,
-        "member_names": member_names(), "timeline_query": TimelineFilter(members=(member.code,)).querystring(),
-    }
-    return TemplateResponse(request, "timeline/member_detail.html", context)
+
+    def render() -> str:
+        people = list(Person.objects.filter(member=member).order_by("name_en").only("slug", "name_en", "name_ru",
+                                                                                   "name_uk"))
+        flt = TimelineFilter(members=(member.code,))
+        context = {
+            "member": member, "commitments": member_commitments(member), "people": people,
+            "events": list(selectors.events_page(flt=flt, size=MEMBER_EVENTS).events),
+            "member_names": member_names(), "timeline_query": flt.querystring(),
+        }
+        return render_to_string(f"{MEMBER_TEMPLATE}#member-body", context, request)
+
+    body = cached_fragment(f"member:{member.code}", render)
+    return TemplateResponse(request, MEMBER_TEMPLATE, {"member": member, "body": body})
 
 
 GAP_DAYS_DEFAULT = 90
@@ -253,8 +281,13 @@ def overview_page(request: AuthedRequest) -> HttpResponse:
         gap_days = max(0, min(3650, int(request.GET.get("gap_days", GAP_DAYS_DEFAULT))))
     except ValueError:
         gap_days = GAP_DAYS_DEFAULT
-    data = overview(gap_days=gap_days)
-    context = {"o": data, "chart": stacked_months(data.months, STATUS_ORDER), "statuses": STATUS_ORDER,
-               "member_names": member_names()}
-    template = "timeline/overview.html"
-    return TemplateResponse(request, template + "#gap-list" if request.htmx else template, context)
+    part = "gap-list" if request.htmx else "overview-body"
+
+    def render() -> str:
+        data = overview(gap_days=gap_days)
+        context = {"o": data, "chart": stacked_months(data.months, STATUS_ORDER), "statuses": STATUS_ORDER,
+                   "member_names": member_names()}
+        return render_to_string(f"{OVERVIEW_TEMPLATE}#{part}", context, request)
+
+    html = cached_fragment(f"overview:{part}:{gap_days}", render)
+    return HttpResponse(html) if request.htmx else TemplateResponse(request, OVERVIEW_TEMPLATE, {"body": html})

@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from apps.coalition.models import CommitmentStatus, CommitmentType
+from apps.core.languages import language_name
 from apps.extraction.search import QueryTerm, highlight_spans, passage_around_match
 from apps.timeline.models import TimelineEvent
 from apps.timeline.search import highlighted
@@ -30,6 +31,7 @@ class EventCard:
     month_label: str
     date_label: str
     language: str
+    language_name: str
     agency: str
     source_url: str
     headline: SafeString
@@ -59,7 +61,8 @@ def event_cards(events: Iterable[TimelineEvent], *, terms: list[QueryTerm],
         cards.append(EventCard(
             id=event.id, occurred_on=day, month=month, month_label=months.get(month, ""),
             date_label=short_dates.get(day, "") if day else "",
-            language=event.language, agency=event.agency, source_url=f"{source_url}{event.source_id}/",
+            language=event.language, language_name=language_name(event.language), agency=event.agency,
+            source_url=f"{source_url}{event.source_id}/",
             headline=highlighted(event.headline, event.language, terms),
             snippet=highlighted(event.snippet, event.language, terms),
             passage=_passage(event, terms),

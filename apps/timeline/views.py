@@ -22,6 +22,7 @@ from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution
 from apps.coalition.selectors import commitment_histories, member_commitments, member_names, person_names
 from apps.core.fragments import cached_fragment
 from apps.core.http import AuthedRequest, permission_required
+from apps.core.languages import language_name
 from apps.sources.models import SourceText
 from apps.statements.selectors import approved_statements, drafts_citing
 from apps.timeline import selectors
@@ -135,7 +136,6 @@ FACETS = (("member", gettext_lazy("Member")), ("type", gettext_lazy("Commitment"
           ("person", gettext_lazy("Person")), ("lang", gettext_lazy("Language")), ("agency", gettext_lazy("Agency")),
           ("review", gettext_lazy("Review")))
 FACET_VALUES_SHOWN = 12
-LANGUAGE_NAMES = {"ru": gettext_lazy("Russian"), "uk": gettext_lazy("Ukrainian"), "en": gettext_lazy("English")}
 REVIEW_NAMES = {"machine": gettext_lazy("Not reviewed"), "confirmed": gettext_lazy("Confirmed"),
                 "corrected": gettext_lazy("Corrected"), "rejected": gettext_lazy("Rejected")}
 
@@ -146,7 +146,7 @@ def _label(name: str, value: str, context: dict[str, object]) -> str:
     if name == "person":
         return context["person_names"].get(value, value)  # type: ignore[attr-defined]
     if name == "lang":
-        return str(LANGUAGE_NAMES.get(value, value.upper()))
+        return language_name(value)
     if name == "review":
         return str(REVIEW_NAMES.get(value, value))
     if name == "type" and value in CommitmentType.values:

@@ -8,6 +8,8 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
+from apps.core.languages import language_name
+
 register = template.Library()
 
 
@@ -26,6 +28,13 @@ def humanize_code(code: str) -> str:
         if code in choices.values:
             return str(choices(code).label)
     return str(code or "").replace("_", " ").capitalize()
+
+
+@register.filter
+def article_language(code: str) -> str:
+    """An article's language named in the reader's language: {{ source.language|article_language }} (i18n's own
+    language_name knows only the UI's languages)."""
+    return language_name(code)
 
 
 @register.filter

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import resolve_url
 
 from apps.core.services import acting_as
 
@@ -19,3 +23,27 @@ class AuditActorMiddleware:
         # request.user is lazy: the actor is looked up only if an audit entry is written.
         with acting_as(lambda: request.user):
             return self.get_response(request)
+
+
+class HtmxLoginRedirectMiddleware:
+    """An htmx request whose session has expired gets the login page as a whole page, through HX-Redirect.
+
+    Otherwise htmx follows the login redirect and swaps the login form into the part of the page it meant to
+    update (a facet list, the review item). After logging in, the visitor comes back to the page they were on
+    (HX-Current-URL), not to the partial's address.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.headers.get("HX-Request") != "true" or response.status_code != 302:
+            return response
+        login = resolve_url(settings.LOGIN_URL)
+        if not response.get("Location", "").startswith(login + "?") and response.get("Location") != login:
+            return response
+        current = urlsplit(request.headers.get("HX-Current-URL", ""))
+        back = f"{current.path}?{current.query}" if current.query else current.path
+        location = redirect_to_login(back or request.get_full_path(), login)["Location"]
+        return HttpResponse(status=204, headers={"HX-Redirect": location})

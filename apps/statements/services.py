@@ -323,7 +323,7 @@ def _mail_on_commit(kind: str, recipients: list[str], **context: Any) -> None:
     if not recipients:
         return
     draft: StatementDraft = context["draft"]
-    context["url"] = getattr(settings, "SITE_URL", "").rstrip("/") + draft.get_absolute_url()
+    context["url"] = settings.SITE_URL + draft.get_absolute_url()
     subjects = {
         "submitted": _("Statement draft for review: %(title)s"),
         Status.APPROVED: _("Statement draft approved: %(title)s"),

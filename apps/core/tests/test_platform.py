@@ -111,3 +111,12 @@ def test_compose_file_sets_only_variables_the_settings_read():
 def test_env_example_documents_every_setting():
     documented = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert settings_env_names() <= documented, settings_env_names() - documented
+
+
+def test_an_htmx_request_without_a_session_is_sent_to_the_login_page_whole(client):
+    response = client.get("/timeline/?member=DE", headers={
+        "HX-Request": "true", "HX-Current-URL": "http://testserver/timeline/?type=sanctions"})
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == "/accounts/login/?next=/timeline/%3Ftype%3Dsanctions"
+    plain = client.get("/timeline/")
+    assert plain.status_code == 302 and "HX-Redirect" not in plain

@@ -165,7 +165,7 @@ if not REDIS_URL:
 # queries on what it shows.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "apps.core.cache.SharedClientRedisCache",  # Django's, one client per pool
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "ct-cache",
         "TIMEOUT": 300,

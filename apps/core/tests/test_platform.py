@@ -120,3 +120,12 @@ def test_an_htmx_request_without_a_session_is_sent_to_the_login_page_whole(clien
     assert response["HX-Redirect"] == "/accounts/login/?next=/timeline/%3Ftype%3Dsanctions"
     plain = client.get("/timeline/")
     assert plain.status_code == 302 and "HX-Redirect" not in plain
+
+
+def test_the_cache_keeps_one_redis_client_per_pool():
+    from django.core.cache import cache
+
+    client = cache._cache.get_client(write=True)
+    assert cache._cache.get_client() is client  # one server: reads and writes share the pool
+    cache.set("platform:shared-client", 1, 5)
+    assert cache.get("platform:shared-client") == 1

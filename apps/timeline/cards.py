@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -86,7 +87,7 @@ def _passage(event: TimelineEvent, terms: list[QueryTerm]) -> SafeString:
 
 
 class _Badges:
-    """Each badge's HTML built once per page: the same member, type and status recur on most cards."""
+    """The badges of a page's cards: the same member, type and status recur on most of them."""
 
     def __init__(self, member_names: Mapping[str, str]) -> None:
         self.member_url = reverse("timeline:member_detail", args=["XX"]).removesuffix("XX/")
@@ -104,14 +105,16 @@ class _Badges:
     def _badge(self, kind: str, value: str) -> str:
         html = self.built.get((kind, value))
         if html is None:
-            if kind == "member":
-                html = format_html('<a class="badge member" href="{}{}/" title="{}">{}</a>', self.member_url, value,
-                                   self.member_names.get(value, value), value)
-            elif kind == "type":
-                html = format_html('<span class="badge type type-{}">{}</span>', value,
-                                   self.type_labels.get(value, value))
-            else:
-                html = format_html('<span class="status status-{}">{}</span>', value,
-                                   self.status_labels.get(value, value))
-            self.built[kind, value] = html
+            labels = {"member": self.member_names, "type": self.type_labels}.get(kind, self.status_labels)
+            html = self.built[kind, value] = _badge_html(kind, value, labels.get(value, value), self.member_url)
         return html
+
+
+@lru_cache(maxsize=4096)
+def _badge_html(kind: str, value: str, label: str, member_url: str) -> str:
+    """One badge, escaped; kept across pages (the label is in the key, so a renamed member gets a new one)."""
+    if kind == "member":
+        return format_html('<a class="badge member" href="{}{}/" title="{}">{}</a>', member_url, value, label, value)
+    if kind == "type":
+        return format_html('<span class="badge type type-{}">{}</span>', value, label)
+    return format_html('<span class="status status-{}">{}</span>', value, label)

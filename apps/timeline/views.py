@@ -30,6 +30,7 @@ from apps.timeline.cards import event_cards
 from apps.timeline.charts import stacked_months
 from apps.timeline.filters import ATTRIBUTE_OF, TimelineFilter
 from apps.timeline.highlighting import KIND_ORDER, Labels, evidence_anchor, highlighted_paragraphs, spans_of
+from apps.timeline.matrix import matrix_rows
 from apps.timeline.overview import STATUS_ORDER, overview
 
 PAGE_SIZE = 50
@@ -286,7 +287,8 @@ def overview_page(request: AuthedRequest) -> HttpResponse:
     def render() -> str:
         data = overview(gap_days=gap_days)
         context = {"o": data, "chart": stacked_months(data.months, STATUS_ORDER), "statuses": STATUS_ORDER,
-                   "member_names": member_names()}
+                   "member_names": member_names(),
+                   "matrix_rows": matrix_rows(data.rows) if part == "overview-body" else []}
         return render_to_string(f"{OVERVIEW_TEMPLATE}#{part}", context, request)
 
     html = cached_fragment(f"overview:{part}:{gap_days}", render)

@@ -193,6 +193,10 @@ def test_overview_matrix_chart_and_gaps(analyst_client, articles):
     assert data.statements == 4 and data.members == 3
     html = response.content.decode()
     assert '<svg class="chart"' in html and "Pledged, not delivered" in html
+    # Each cell: status, count and latest date, linking to the timeline of that member and type.
+    assert ('<td class="cell cell-delivered"><a href="/timeline/?member=DE&amp;type=air_defence" '
+            'title="Germany, air defence: delivered, 2 statements, latest 10 March 2026">') in html
+    assert '<span class="cell-count">2</span><time class="cell-date" datetime="2026-03-10">Mar 26</time>' in html
     partial = analyst_client.get(reverse("timeline:overview") + "?gap_days=3650", headers={"HX-Request": "true"})
     assert b'id="gap-list"' in partial.content and b"<html" not in partial.content
     assert partial.context["o"].gaps == []

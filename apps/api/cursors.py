@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-from datetime import date
 
 from apps.timeline.selectors import Cursor as EventCursor
 
@@ -42,11 +41,15 @@ def _row_id(text: str) -> int:
 
 
 def event_cursor(raw: str) -> EventCursor:
-    day, _, ident = decode("e", raw).partition("_")
+    value = decode("e", raw)
     try:
-        return EventCursor(date.fromisoformat(day) if day != "none" else None, _row_id(ident))
+        cursor = EventCursor.parse(value)
     except ValueError as error:
         raise CursorError from error
+    # Only what event_cursor_encode writes: the timeline's parse also takes "+5" or an id beyond bigint.
+    if cursor is None or str(cursor) != value or not 0 < cursor.id <= MAX_ID:
+        raise CursorError
+    return cursor
 
 
 def event_cursor_encode(cursor: EventCursor) -> str:

@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from apps.coalition.models import CommitmentStatus, CommitmentType
 from apps.core.languages import language_name
-from apps.extraction.search import QueryTerm, highlight_spans, passage_around_match
+from apps.extraction.search import QueryTerm, passage_around_match
 from apps.timeline.models import TimelineEvent
 from apps.timeline.search import highlighted
 
@@ -59,14 +59,16 @@ def event_cards(events: Iterable[TimelineEvent], *, terms: list[QueryTerm],
             short_dates[day] = date_format(day, "SHORT_DATE_FORMAT")
         if day and month not in months:
             months[month] = date_format(day, "YEAR_MONTH_FORMAT")
+        headline = highlighted(event.headline, event.language, terms)
+        snippet = highlighted(event.snippet, event.language, terms)
         cards.append(EventCard(
             id=event.id, occurred_on=day, month=month, month_label=months.get(month, ""),
             date_label=short_dates.get(day, "") if day else "",
             language=event.language, language_name=language_name(event.language), agency=event.agency,
             source_url=f"{source_url}{event.source_id}/",
-            headline=highlighted(event.headline, event.language, terms),
-            snippet=highlighted(event.snippet, event.language, terms),
-            passage=_passage(event, terms),
+            headline=headline, snippet=snippet,
+            # The text is escaped, so a <mark> can only be one the highlighting put there.
+            passage=_passage(event, terms) if terms and "<mark>" not in headline + snippet else SafeString(""),
             badges=badges.of(event),
             confirmed=bool({"confirmed", "corrected"} & set(event.review_states)),
         ))
@@ -74,9 +76,6 @@ def event_cards(events: Iterable[TimelineEvent], *, terms: list[QueryTerm],
 
 
 def _passage(event: TimelineEvent, terms: list[QueryTerm]) -> SafeString:
-    if not terms or highlight_spans(event.headline, event.language, terms) \
-            or highlight_spans(event.snippet, event.language, terms):
-        return SafeString("")
     text = event.source.text
     span = passage_around_match(text, event.language, terms)
     if span is None:

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import TimeStampedModel
+from apps.extraction.status import LIVE_STATUSES, WITHDRAWN, most_advanced, settled
 
 
 class CommitmentType(models.TextChoices):
@@ -317,11 +318,9 @@ class CommitmentCell(models.Model):
 
     @property
     def best_status(self) -> str:
-        """The most advanced status stated; withdrawn when that is the latest word and nothing was delivered."""
-        best = next((s for s in ("delivered", "approved", "pledged", "proposed") if getattr(self, s)), "")
-        if self.last_status == "withdrawn" and best != "delivered":
-            return "withdrawn"
-        return best or ("withdrawn" if self.withdrawn else "")
+        """The cell's state by the one status rule: its most advanced status stated, and its latest word."""
+        return settled(most_advanced(s for s in LIVE_STATUSES if getattr(self, s)),
+                       self.last_status or (WITHDRAWN if self.withdrawn else None))
 
 
 class StatementMonth(models.Model):

@@ -12,6 +12,7 @@ from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 
 from apps.coalition.models import Contribution, Member, NameCandidate, NameSighting, Person
+from apps.extraction.status import RANK, history_status
 from apps.sources.models import SourceText
 
 
@@ -180,9 +181,6 @@ def person_names() -> dict[str, str]:
 
 # --- A member's commitments ----------------------------------------------------------------------
 
-_RANK = {"proposed": 0, "pledged": 1, "approved": 2, "delivered": 3}
-
-
 @dataclass(frozen=True)
 class StatusStep:
     """One status a member's commitment of one type reached: when first, how often stated, on what evidence."""
@@ -203,13 +201,9 @@ class MemberCommitment:
 
     @property
     def current(self) -> StatusStep:
-        """The most advanced status; a withdrawal when it is the latest word and nothing was delivered."""
-        latest = max(self.steps, key=lambda s: (s.last_on or date.min))
-        live = [s for s in self.steps if s.status != "withdrawn"]
-        best = max(live, key=lambda s: _RANK[s.status]) if live else latest
-        if latest.status == "withdrawn" and best.status != "delivered":
-            return latest
-        return best
+        """The step of the current status, by the one status rule over each step's latest statement."""
+        status = history_status((s.last_on, s.status) for s in self.steps)
+        return next(s for s in self.steps if s.status == status)
 
     @property
     def statements(self) -> int:
@@ -247,7 +241,7 @@ def member_commitments(member: Member) -> list[MemberCommitment]:
         for type_, status, first_on, evidence, source_id, count, last_on, confirmed in cursor.fetchall():
             by_type[type_].append(StatusStep(status, first_on, last_on, count, evidence, source_id, confirmed))
     commitments = [
-        MemberCommitment(type_, sorted(steps, key=lambda s: (s.first_on or date.max, _RANK.get(s.status, 9))))
+        MemberCommitment(type_, sorted(steps, key=lambda s: (s.first_on or date.max, RANK.get(s.status, 9))))
         for type_, steps in by_type.items()
     ]
     return sorted(commitments, key=lambda c: c.type)

@@ -34,6 +34,7 @@ from apps.coalition.naming import CODE_RE, SLUG_RE
 from apps.core.exceptions import InvalidTransition
 from apps.core.fragments import data_changed
 from apps.core.services import audit_record
+from apps.extraction.lexicon import AliasEntry, MemberEntry, PersonEntry
 
 if TYPE_CHECKING:
     from apps.extraction.names import NameSighting as SeenName
@@ -82,8 +83,6 @@ def gazetteer_current() -> extraction.Gazetteer:
 
 
 def gazetteer_build() -> extraction.Gazetteer:
-    from apps.extraction.lexicon import AliasEntry, MemberEntry, PersonEntry
-
     aliases_by_member: dict[int, list[AliasEntry]] = {}
     aliases_by_person: dict[int, list[AliasEntry]] = {}
     for alias in Alias.objects.all():

@@ -21,6 +21,7 @@ from itertools import pairwise
 
 from .cues import PLEDGED, SKIP_SENTENCE, STATUS_CUES, TYPE_CUES, cue, cue_table, lowercase
 from .gazetteer import MEMBER, PERSON, Gazetteer, Mention
+from .status import STATUSES, article_status
 
 COMMITMENT_TYPES: tuple[str, ...] = (
     "military_capabilities",
@@ -36,8 +37,7 @@ COMMITMENT_TYPES: tuple[str, ...] = (
     "legal_guarantee",
     "training",
 )
-COMMITMENT_STATUSES: tuple[str, ...] = ("proposed", "pledged", "approved", "delivered", "withdrawn")
-_RANK = {"proposed": 0, "pledged": 1, "approved": 2, "delivered": 3}
+COMMITMENT_STATUSES = STATUSES
 NEVER_ACTORS = frozenset({"UA", "RU"})
 
 
@@ -73,11 +73,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append((start, len(text)))
     return spans
-
-
-def sentence_status(sentence: str, *, in_draft: bool) -> str:
-    """Status a sentence's wording gives its commitments."""
-    return _status_of(lowercase(sentence), in_draft=in_draft)
 
 
 def _status_of(low: str, *, in_draft: bool) -> str:
@@ -142,11 +137,6 @@ _HANDLING_HARDWARE = re.compile(
     r"equipment|vehicles?|armou?red \w+|ammunition|боеприпас\w*|боєприпас\w*|катер\w*|літак\w*|самолет\w*|"
     r"aircraft)[^,.;:]{0,80}"  # and the rest of the list: "tanks and infantry fighting vehicles"
 )
-
-
-def sentence_types(sentence: str) -> list[str]:
-    """Commitment types a sentence names."""
-    return _types_in(lowercase(sentence))
 
 
 # Drones, satellites and aircraft as the source of data are intelligence, not hardware handed over.
@@ -424,28 +414,17 @@ def _units(
     return units
 
 
-def extract_commitments(
-    body: str, mentions: list[Mention], gazetteer: Gazetteer, *, statement_draft: bool
-) -> list[Commitment]:
-    """Commitments of an article: unique by (actor, type), most advanced status."""
-    return merge_commitments(commitment_statements(body, mentions, gazetteer, statement_draft=statement_draft))
-
-
 def merge_commitments(statements: Iterable[Commitment]) -> list[Commitment]:
-    """One commitment per (actor, type): the most advanced status, or the withdrawal that cancels it."""
-    best: dict[tuple[str, str], Commitment] = {}
-    withdrawn: dict[tuple[str, str], Commitment] = {}
+    """One commitment per (actor, type), its status by the one rule (`status.article_status`), with the
+    evidence of the first statement of that status."""
+    said: dict[tuple[str, str], list[Commitment]] = {}
     for item in statements:
-        key = (item.actor, item.type)
-        if item.status == "withdrawn":
-            withdrawn.setdefault(key, item)
-        elif key not in best or _RANK[item.status] > _RANK[best[key].status]:
-            best[key] = item
-    for key, item in withdrawn.items():
-        # A withdrawal cancels earlier proposals and pledges; only a live approved or delivered one outranks it.
-        if key not in best or _RANK[best[key].status] < _RANK["approved"]:
-            best[key] = item
-    return sorted(best.values(), key=lambda c: (c.actor, c.type))
+        said.setdefault((item.actor, item.type), []).append(item)
+    merged = []
+    for items in said.values():
+        status = article_status(item.status for item in items)
+        merged.append(next(item for item in items if item.status == status))
+    return sorted(merged, key=lambda c: (c.actor, c.type))
 
 
 def commitment_statements(
@@ -640,14 +619,6 @@ class _Clauses:
                     return own
         return _status_from_context(named, self.statuses, self.after_contrast, self.clauses, self.whole,
                                     in_draft=self.in_draft)
-
-
-def _typed_statuses(
-    low: str, types: list[str], *, in_draft: bool, actor_at: int | None = None
-) -> list[tuple[str, str]]:
-    """(type, status) pairs of a lowercased sentence (see `_Clauses`)."""
-    clauses = _Clauses(low, in_draft=in_draft)
-    return [(ctype, clauses.status(ctype, actor_at)) for ctype in types]
 
 
 # A relative clause after an adopted text states its contents: "approved a provision under which the

@@ -24,7 +24,7 @@ from itertools import accumulate, repeat
 import ahocorasick
 import pymorphy3
 
-from .lexicon import MEMBERS, PEOPLE, VENUE_ONLY_ALIASES, AliasEntry, MemberEntry, PersonEntry
+from .lexicon import AliasEntry, MemberEntry, PersonEntry, builtin_lexicon
 
 MEMBER = "member"
 PERSON = "person"
@@ -248,8 +248,13 @@ class Gazetteer:
     build_seconds: float = 0.0
 
     @classmethod
-    def build(cls, members: Iterable[MemberEntry], people: Iterable[PersonEntry]) -> Gazetteer:
+    def build(
+        cls, members: Iterable[MemberEntry], people: Iterable[PersonEntry], venue_only: frozenset[str] | None = None
+    ) -> Gazetteer:
+        """`venue_only`: aliases dropped after a locative preposition (the built-in lexicon's by default)."""
         started = time.perf_counter()
+        if venue_only is None:
+            venue_only = builtin_lexicon().venue_only_aliases
         entries: list[tuple[str, str, AliasEntry]] = []
         person_member: dict[str, str] = {}
         for m in members:
@@ -271,10 +276,10 @@ class Gazetteer:
                 if (kind, ident, alias.text) in done:
                     continue  # the same spelling given for several languages
                 done.add((kind, ident, alias.text))
-                venue_only = alias.text in VENUE_ONLY_ALIASES
+                is_venue_only = alias.text in venue_only
                 for variant in _variants(alias.text, lang, is_person=kind == PERSON):
                     key = " " + " ".join(lemma(w, lang) for w in variant) + " "
-                    pattern = _Pattern(kind, ident, tuple(_flag(w) for w in variant), venue_only)
+                    pattern = _Pattern(kind, ident, tuple(_flag(w) for w in variant), is_venue_only)
                     bucket = table.setdefault(key, [])
                     if pattern not in bucket:
                         bucket.append(pattern)
@@ -440,4 +445,5 @@ def _without_doubtful_people(
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The gazetteer for the built-in lexicon, built once per process."""
-    return Gazetteer.build(MEMBERS, PEOPLE)
+    lexicon = builtin_lexicon()
+    return Gazetteer.build(lexicon.members, lexicon.people, lexicon.venue_only_aliases)

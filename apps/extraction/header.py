@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import calendar
 import re
+import string
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -170,6 +172,7 @@ def parse_header(text: str) -> HeaderResult:
 
 _NOT_LATIN_OR_CYRILLIC = re.compile(r"[^a-z\u0400-\u04ff]+")
 _VOWELS = "aeiouyаеёиоуыэюяіїє"
+_PUNCTUATION = string.punctuation + "«»“”„‘’—–…"
 
 
 # A natural word, with any punctuation around it: lowercase after its first letter, or an all-caps
@@ -179,6 +182,30 @@ _WORDLIKE_TOKEN = re.compile(
     r"[\W_]*(?:[^\W\d_](?:[^\W\dA-ZА-ЯЁІЇЄҐ_]|['’ʼ\-](?=[^\W\dA-ZА-ЯЁІЇЄҐ_])){0,29}|"
     r"[A-ZА-ЯЁІЇЄҐ]{2,30}(?:[-'][A-ZА-ЯЁІЇЄҐ]+)*)[\W_]*"
 )
+
+
+# Prose uses many words: one word making half the text, or a vocabulary far smaller than the length (a
+# phrase pasted over and over), is filler, not an article. Heaps' law gives a text of n words some
+# 10·√n to 50·√n different ones; three times √n is well below any prose (a 200-word text needs 43).
+_MIN_WORDS_FOR_REPETITION = 10
+_TOP_WORD_SHARE = 0.5
+_MIN_WORDS_FOR_VOCABULARY = 200
+_VOCABULARY_FACTOR = 3.0
+
+
+def _repetition_problem(tokens: list[str]) -> str | None:
+    words = [w for w in (t.strip(_PUNCTUATION).lower() for t in tokens) if any(c.isalpha() for c in w)]
+    if len(words) < _MIN_WORDS_FOR_REPETITION:
+        return None
+    top, count = Counter(words).most_common(1)[0]
+    if count / len(words) > _TOP_WORD_SHARE:
+        return (f"The text does not look like natural language: one word (“{top[:40]}”) makes "
+                f"{count / len(words):.0%} of it.")
+    distinct = len(set(words))
+    if len(words) >= _MIN_WORDS_FOR_VOCABULARY and distinct < _VOCABULARY_FACTOR * len(words) ** 0.5:
+        return (f"The text does not look like natural language: its {len(words):,} words use only {distinct} "
+                "different ones (the same phrase repeated).")
+    return None
 
 
 def natural_language_problem(text: str) -> str | None:
@@ -201,6 +228,8 @@ def natural_language_problem(text: str) -> str | None:
             f"The text does not look like natural language: only {word_share:.0%} of its pieces are "
             "words (it may be encoded data such as base64)."
         )
+    if repetition := _repetition_problem(tokens):
+        return repetition
     lowered = _NOT_LATIN_OR_CYRILLIC.sub("", text.lower())
     if len(lowered) >= 40:
         vowel_share = sum(map(lowered.count, _VOWELS)) / len(lowered)

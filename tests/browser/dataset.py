@@ -17,7 +17,7 @@ from django.db import connection
 
 from apps.accounts.models import User
 from apps.accounts.roles import roles_sync
-from apps.coalition.reference import reference_data_load
+from apps.coalition.reference import reference_data_load_all
 from apps.sources import services as source_services
 from apps.sources.archives import IncomingFile
 from apps.sources.models import SourceText, Upload
@@ -45,7 +45,7 @@ def _ingest(upload: Upload | None, path_name: str, data: bytes) -> None:
 
 def _build() -> None:
     roles_sync(django_apps)
-    reference_data_load(django_apps)
+    reference_data_load_all(django_apps)
     for role in ("analyst", "admin"):
         user = User.objects.create_user(username=f"{role}-a11y", password=PASSWORD, is_staff=role == "admin")
         user.groups.add(Group.objects.get(name=role))

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 
 from apps.accounts.models import User
 from apps.accounts.roles import roles_sync
-from apps.coalition.reference import reference_data_load
+from apps.coalition.reference import reference_data_load_all
 from tests.browser.conftest import PASSWORD, axe_violations, log_in, screenshot
 from tests.corpus import BAD, SEED
 
@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.worker,
 def make_user(role: str) -> User:
     # Transactional tests flush the tables; make sure the reference data is there whatever ran before.
     roles_sync(django_apps)
-    reference_data_load(django_apps)
+    reference_data_load_all(django_apps)
     user = User.objects.create_user(username=f"{role}-browser", password=PASSWORD, is_staff=role == "admin")
     user.groups.add(Group.objects.get(name=role))
     return user

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from apps.accounts.models import User
 from apps.accounts.roles import roles_sync
 from apps.coalition.models import NameCandidate
-from apps.coalition.reference import reference_data_load
+from apps.coalition.reference import reference_data_load_all
 from apps.sources import services as source_services
 from apps.sources.archives import IncomingFile
 from tests.browser.conftest import PASSWORD, axe_violations, log_in, screenshot
@@ -34,7 +34,7 @@ def ingest(name: str, data: bytes) -> None:
 
 def test_admin_dismisses_and_aliases_unknown_names(page, live_server, worker_factory):
     roles_sync(django_apps)
-    reference_data_load(django_apps)
+    reference_data_load_all(django_apps)
     admin = User.objects.create_user(username="admin-names", password=PASSWORD, is_staff=True)
     admin.groups.add(Group.objects.get(name="admin"))
     for i, data in enumerate(ARTICLES):

@@ -16,7 +16,7 @@ from django.core.cache import cache
 from apps.accounts.models import User
 from apps.accounts.roles import roles_sync
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution
-from apps.coalition.reference import reference_data_load
+from apps.coalition.reference import reference_data_load_all
 from apps.coalition.review.selectors import NEWEST_FIRST, WAITING_CACHE_KEY
 from apps.core.models import AuditEntry
 from apps.sources import services as source_services
@@ -40,7 +40,7 @@ def fresh_count() -> Iterator[None]:
 def make_user(role: str) -> User:
     # Transactional tests flush the tables; make sure the reference data is there whatever ran before.
     roles_sync(django_apps)
-    reference_data_load(django_apps)
+    reference_data_load_all(django_apps)
     user = User.objects.create_user(username=f"{role}-review", password=PASSWORD)
     user.groups.add(Group.objects.get(name=role))
     return user

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 
 from apps.accounts.models import User
 from apps.accounts.roles import roles_sync
-from apps.coalition.reference import reference_data_load
+from apps.coalition.reference import reference_data_load_all
 from apps.statements.models import StatementDraft
 from apps.statements.tests.test_services import MECHANISM, PARIS, PARIS_NEXT_DAY, ingest
 from tests.browser.conftest import PASSWORD, axe_violations, log_in, screenshot
@@ -28,7 +28,7 @@ def user(username: str, role: str) -> User:
 
 def test_editors_and_an_analyst_work_on_a_draft(page, browser, live_server):
     roles_sync(django_apps)
-    reference_data_load(django_apps)
+    reference_data_load_all(django_apps)
     user("editor-a", "editor"), user("editor-b", "editor"), user("analyst-c", "analyst")
     ingest("paris.txt", PARIS)
     ingest("paris-next-day.txt", PARIS_NEXT_DAY)

@@ -1,7 +1,8 @@
 """Load every member and person of the extraction spec, with names in three languages and their aliases.
 
-The lexicon is plain data in apps/extraction/lexicon.py (the extraction package's default
-knowledge); from here on the database copy is the one admins edit and the gazetteer reads.
+The data is the frozen snapshot `reference/0002_reference_data.json` (the lexicon as it stood when the
+reference tables were filled, including what 0003 and 0006 once added); from here on the database copy
+is the one admins edit and the gazetteer reads.
 """
 
 from django.db import migrations
@@ -10,7 +11,7 @@ from apps.coalition.reference import reference_data_load
 
 
 def forwards(apps, schema_editor):
-    reference_data_load(apps)
+    reference_data_load(apps, "0002_reference_data")
 
 
 class Migration(migrations.Migration):

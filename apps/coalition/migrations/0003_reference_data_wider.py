@@ -1,21 +1,13 @@
-"""Load the wider lexicon (more countries, leaders, ministers and officials) into the reference tables.
+"""The wider lexicon (more countries, leaders, ministers and officials): its rows are in 0002's snapshot.
 
-Runs the same idempotent loader as 0002: existing members and people are updated, new ones and any
-missing aliases are added, nothing is deleted. Reversing it leaves the rows in place.
+This migration once re-read the extraction's lexicon; a migration must not rebuild yesterday's data from
+today's code, so the data it added now comes with 0002's frozen snapshot and this step does nothing.
 """
 
-from typing import Any
-
 from django.db import migrations
-
-from apps.coalition.reference import reference_data_load
-
-
-def forwards(apps: Any, schema_editor: Any) -> None:
-    reference_data_load(apps)
 
 
 class Migration(migrations.Migration):
     dependencies = [("coalition", "0002_reference_data")]
 
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = []

@@ -1,14 +1,8 @@
-"""Load the lexicon's newer members and people (the loader is idempotent: nothing is doubled)."""
+"""The lexicon's newer members and people: their rows are in 0002's frozen snapshot (see 0003)."""
 
 from django.db import migrations
 
 
-def load(apps, schema_editor):
-    from apps.coalition.reference import reference_data_load
-
-    reference_data_load(apps)
-
-
 class Migration(migrations.Migration):
     dependencies = [("coalition", "0005_contribution_per_event")]
-    operations = [migrations.RunPython(load, migrations.RunPython.noop)]
+    operations = []

@@ -191,11 +191,23 @@ def test_no_date_is_unknown_not_today() -> None:
         "date 2026-01-07 SGVsbG8gV29ybGQhIFRoaXMgaXMgYmFzZTY0 aGVsbG8gd29ybGQgYmFzZTY0IGVuY29kZWQgdGV4dA== "
         "VGhlIHF1aWNrIGJyb3duIGZveCBqdW1wcyBvdmVyIHRoZSBsYXp5IGRvZw== " * 5,
         "xkcdqwrtplmnbvcxzsdfghjk qwrtypsdfghjklzxcvbnm wrtpsdfghjklzxcvbnmqwrt " * 4,
+        # one word repeated thousands of times (it was once accepted and tagged Bulgarian)
+        "date 2026-01-07 " + "коалиция " * 5000,
+        "date 2026-01-07 " + "Ukraine, " * 40,
+        # a sentence pasted over and over
+        "date 2026-01-07 " + "Союзники Украины обсудили гарантии безопасности в Париже. " * 400,
     ],
 )
 def test_not_natural_language_refused(text: str) -> None:
     doc = _doc(text)
     assert not doc.ok and doc.error is not None and "natural language" in doc.error
+
+
+def test_repetition_in_prose_is_accepted() -> None:
+    """A real article repeats words ("Ukraine", "the"), and short texts may repeat a line; neither is refused."""
+    text = ("date 2026-01-07 Ukraine asked Germany for air defence. Ukraine asked France for shells. "
+            "Ukraine asked Britain for training. ") + "Officials met in Ottawa. " * 20
+    assert _doc(text).ok
 
 
 def test_natural_language_accepts_short_real_text() -> None:

@@ -75,6 +75,8 @@ class EventQuery(Schema):
                               "timeline shows them)." + _SEVERAL, json_schema_extra={"items": {"type": "string",
                                                                                                "maxLength": 64}})
     review: list[str] = _codes("Events with a commitment in any of these review states.", _REVIEWS)
+    sure: bool = Field(False, description="Only commitments an editor confirmed or the machine read with high "
+                       "confidence (events with one; with `member`, `type` or `status`, one of those).")
     date_from: str | None = _day("Events on or after this day")
     date_to: str | None = _day("Events on or before this day")
     q: str | None = Field(None, max_length=200, description="Words to search for, in any case form (Russian, "
@@ -92,6 +94,8 @@ class ContributionQuery(Schema):
     type: list[str] = _codes("Commitments of any of these types.", _TYPES)
     status: list[str] = _codes("Commitments in any of these states.", _STATUSES)
     review: list[str] = _codes("Commitments in any of these review states.", _REVIEWS)
+    sure: bool = Field(False, description="Only commitments an editor confirmed or the machine read with high "
+                       "confidence.")
     date_from: str | None = _day("Commitments stated on or after this day")
     date_to: str | None = _day("Commitments stated on or before this day")
     person: list[str] = _codes("Commitments from events naming any of these people (slugs).")
@@ -128,6 +132,8 @@ class ContributionOut(Schema):
     type: str = Field(description=_one_of(_TYPES))
     status: str = Field(description=_one_of(_STATUSES))
     review: str = Field(description="Whether an editor confirmed, corrected or rejected it. " + _one_of(_REVIEWS))
+    confidence: float | None = Field(description="How sure the machine was of this reading (0–1); null for a "
+                                     "commitment an editor added.")
     stated_on: date | None = Field(description="The day the commitment was stated (from the article).")
     evidence: str = Field(description="The sentence it was read from.")
     source_id: int = Field(description="The article; its page is /sources/{source_id}/.")

@@ -16,8 +16,8 @@ from apps.timeline.filters import TimelineFilter
 from apps.timeline.models import TimelineEvent
 from apps.timeline.selectors import EVENT_FIELDS, Cursor, matching_contributions, matching_events, rows_after_cursor
 
-CONTRIBUTION_FIELDS = ("id", "actor__code", "type", "status", "review_state", "stated_on", "evidence", "source_id",
-                       "event_id", "created_at", "updated_at")
+CONTRIBUTION_FIELDS = ("id", "actor__code", "type", "status", "review_state", "confidence", "stated_on", "evidence",
+                       "source_id", "event_id", "created_at", "updated_at")
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,8 @@ def _timeline_filter(query: Any) -> TimelineFilter:
     """The timeline's filter from the checked query; InvalidInput with TimelineFilter's messages if any is unusable."""
     data = query.model_dump(exclude={"updated_since", "cursor", "limit"})
     for name, value in data.items():
+        if isinstance(value, bool):
+            continue
         # PostgreSQL text cannot hold NUL: refused here, with a message, instead of failing in the database.
         if any("\x00" in item for item in (value if isinstance(value, list) else [value or ""])):
             raise InvalidInput([_("%(name)s contains a NUL character.") % {"name": name}], name)

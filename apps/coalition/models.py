@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import TimeStampedModel
+from apps.extraction.confidence import HIGH
 from apps.extraction.status import LIVE_STATUSES, WITHDRAWN, most_advanced, settled
 
 
@@ -139,9 +142,28 @@ class Alias(models.Model):
         return self.text
 
 
+# "Confirmed by an editor or high confidence": what analysts may ask to see alone (timeline, matrix, exports).
+# The one definition; the tallies' SQL (coalition.services) spells the same condition.
+HIGH_CONFIDENCE = HIGH
+
+
+def is_sure(review_state: str, confidence: float | None) -> bool:
+    """Is a contribution confirmed (or corrected) by an editor, or read by the machine with high confidence?"""
+    if review_state in ("confirmed", "corrected"):
+        return True
+    return review_state == "machine" and confidence is not None and confidence >= HIGH_CONFIDENCE
+
+
+SURE = (models.Q(review_state__in=("confirmed", "corrected"))
+        | models.Q(review_state="machine", confidence__gte=HIGH_CONFIDENCE))
+
+
 class ContributionQuerySet(models.QuerySet["Contribution"]):
     def live(self) -> ContributionQuerySet:
         return self.exclude(review_state=Contribution.ReviewState.REJECTED)
+
+    def sure(self) -> ContributionQuerySet:
+        return self.filter(SURE)
 
 
 class Contribution(TimeStampedModel):
@@ -169,6 +191,8 @@ class Contribution(TimeStampedModel):
     status = models.CharField(max_length=16, choices=CommitmentStatus.choices)
     evidence = models.TextField()
     stated_on = models.DateField(null=True, blank=True)
+    # How sure the extraction was of this (actor, type, status), 0–1; empty for a commitment an editor added.
+    confidence = models.FloatField(null=True, blank=True)
     review_state = models.CharField(max_length=16, choices=ReviewState.choices, default=ReviewState.MACHINE)
     # What the machine read, copied here when an editor first reviews the contribution (empty until then),
     # so the correction is shown beside the original and a re-extraction does not bring the original back.
@@ -202,6 +226,8 @@ class Contribution(TimeStampedModel):
             models.Index(fields=["actor", "type", "status", "stated_on", "id"], name="contribution_member_steps"),
             models.Index(fields=["actor", "type", "status"], name="contribution_member_approved",
                          condition=models.Q(review_state__in=["confirmed", "corrected"])),
+            # The review queue, least sure first (keyset on (confidence, id)).
+            models.Index(fields=["review_state", "confidence", "id"], name="contribution_review_unsure"),
         ]
 
     def __str__(self) -> str:
@@ -215,6 +241,17 @@ class Contribution(TimeStampedModel):
     def is_editor_approved(self) -> bool:
         """Confirmed or corrected by an editor: the dashboard marks these."""
         return self.review_state in (self.ReviewState.CONFIRMED, self.ReviewState.CORRECTED)
+
+    @property
+    def is_sure(self) -> bool:
+        return is_sure(self.review_state, self.confidence)
+
+    @property
+    def confidence_band(self) -> str:
+        """"high" (at least HIGH_CONFIDENCE), "medium" (at least half) or "low"; "" when not scored."""
+        if self.confidence is None:
+            return ""
+        return "high" if self.confidence >= HIGH_CONFIDENCE else "medium" if self.confidence >= 0.5 else "low"
 
     @property
     def machine_differs(self) -> bool:
@@ -290,10 +327,13 @@ class CommitmentCell(models.Model):
     Kept up to date by the ingest (counts added and taken away in the same transaction as the
     contributions) and rebuilt exactly from the contributions by `manage.py cells_rebuild` (and every
     night by beat), so the overview reads a few hundred rows whatever the number of articles.
+    Each (actor, type) has up to two rows: the statements that are `sure` (confirmed by an editor or
+    read with high confidence) and the others; the whole matrix adds them up (`CommitmentCell.combined`).
     """
 
     actor = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="cells")
     type = models.CharField(max_length=32, choices=CommitmentType.choices)
+    sure = models.BooleanField(default=False)
     proposed = models.PositiveIntegerField(default=0)
     pledged = models.PositiveIntegerField(default=0)
     approved = models.PositiveIntegerField(default=0)
@@ -305,12 +345,29 @@ class CommitmentCell(models.Model):
     last_status = models.CharField(max_length=16, blank=True)  # ... and its status
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["actor", "type"], name="cell_one_per_pair")]
+        constraints = [models.UniqueConstraint(fields=["actor", "type", "sure"], name="cell_one_per_pair")]
 
     STATUSES = ("proposed", "pledged", "approved", "delivered", "withdrawn")
 
     def __str__(self) -> str:
-        return f"{self.actor_id} {self.type}"
+        return f"{self.actor_id} {self.type}{' sure' if self.sure else ''}"
+
+    @classmethod
+    def combined(cls, cells: list[CommitmentCell]) -> CommitmentCell:
+        """One unsaved cell adding up the rows of one (actor, type): counts summed, first dates the earliest,
+        the latest statement the latest of them."""
+        first = cells[0]
+        if len(cells) == 1:
+            return first
+        merged = cls(actor=first.actor, type=first.type, sure=all(c.sure for c in cells))
+        for status in cls.STATUSES:
+            setattr(merged, status, sum(getattr(c, status) for c in cells))
+        for field in ("first_pledged_on", "first_delivered_on"):
+            dates = [getattr(c, field) for c in cells if getattr(c, field)]
+            setattr(merged, field, min(dates) if dates else None)
+        latest = max(cells, key=lambda c: (c.last_on or date.min, bool(c.last_status)))
+        merged.last_on, merged.last_status = latest.last_on, latest.last_status
+        return merged
 
     @property
     def statements(self) -> int:

@@ -224,14 +224,16 @@ def member_commitments(member: Member) -> list[MemberCommitment]:
                   AND x.type = c.type AND x.status = s.status AND x.review_state <> 'rejected'),
                (SELECT count(*) FROM coalition_contribution x WHERE x.actor_id = %(actor)s
                   AND x.type = c.type AND x.status = s.status AND x.review_state IN ('confirmed', 'corrected'))
-        FROM coalition_commitmentcell c
+        FROM (SELECT type, sum(proposed) AS proposed, sum(pledged) AS pledged, sum(approved) AS approved,
+                     sum(delivered) AS delivered, sum(withdrawn) AS withdrawn
+              FROM coalition_commitmentcell WHERE actor_id = %(actor)s GROUP BY type) c
         CROSS JOIN LATERAL (VALUES ('proposed', c.proposed), ('pledged', c.pledged), ('approved', c.approved),
                                    ('delivered', c.delivered), ('withdrawn', c.withdrawn)) AS s(status, statements)
         CROSS JOIN LATERAL (SELECT x.stated_on, x.evidence, x.source_id FROM coalition_contribution x
                             WHERE x.actor_id = %(actor)s AND x.type = c.type AND x.status = s.status
                               AND x.review_state <> 'rejected'
                             ORDER BY x.stated_on NULLS LAST, x.id LIMIT 1) AS first
-        WHERE c.actor_id = %(actor)s AND s.statements > 0
+        WHERE s.statements > 0
     """
     from django.db import connection
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext, ngettext
 from apps import extraction
 from apps.accounts.permissions import can_manage_names
 from apps.coalition.models import (
+    HIGH_CONFIDENCE,
     Alias,
     CommitmentCell,
     Contribution,
@@ -29,6 +30,7 @@ from apps.coalition.models import (
     NameSighting,
     Person,
     StatementMonth,
+    is_sure,
 )
 from apps.coalition.naming import CODE_RE, SLUG_RE
 from apps.core.exceptions import InvalidTransition
@@ -122,7 +124,7 @@ def contributions_replace(*, source: SourceText, document: extraction.ExtractedD
     counts as taken too, so reading the article again does not bring back what the editor corrected away.
     """
     machine = Contribution.objects.filter(source=source, review_state=Contribution.ReviewState.MACHINE)
-    removed = list(machine.values_list("actor_id", "type", "status", "stated_on"))
+    removed = list(machine.values_list("actor_id", "type", "status", "stated_on", "confidence"))
     machine.delete()
     by_ordinal = {event.ordinal: event for event in events}
     reviewed = list(Contribution.objects.filter(source=source).only(
@@ -135,16 +137,24 @@ def contributions_replace(*, source: SourceText, document: extraction.ExtractedD
     members = members_ensure([c.actor for e in document.events for c in e.commitments])
     created = Contribution.objects.bulk_create(
         Contribution(source=source, event=by_ordinal.get(ordinal), event_ordinal=ordinal, actor=members[c.actor],
-                     type=c.type, status=c.status, evidence=c.evidence, stated_on=event.occurred_on or document.date)
+                     type=c.type, status=c.status, evidence=c.evidence, stated_on=event.occurred_on or document.date,
+                     confidence=c.confidence)
         for ordinal, event in enumerate(document.events)
         for c in event.commitments
         if (ordinal, members[c.actor].pk, c.type) not in kept
     )
-    tallies_apply(removed=removed, added=[(c.actor_id, c.type, c.status, c.stated_on) for c in created])
+    tallies_apply(removed=[(a, t, s, on, is_sure("machine", c)) for a, t, s, on, c in removed],
+                  added=[statement_of(c) for c in created])
     return created
 
 
-Statement = tuple[int, str, str, "date | None"]  # actor id, type, status, stated on
+Statement = tuple[int, str, str, "date | None", bool]  # actor id, type, status, stated on, sure
+
+
+def statement_of(contribution: Contribution) -> Statement:
+    """A contribution as the tallies count it."""
+    return (contribution.actor_id, contribution.type, contribution.status, contribution.stated_on,
+            contribution.is_sure)
 
 
 def tallies_apply(*, removed: Sequence[Statement], added: Sequence[Statement]) -> None:
@@ -156,13 +166,14 @@ def tallies_apply(*, removed: Sequence[Statement], added: Sequence[Statement]) -
     """
     if not removed and not added:
         return
-    pairs = sorted({(a, t) for a, t, _, _ in [*removed, *added]})
-    CommitmentCell.objects.bulk_create([CommitmentCell(actor_id=a, type=t) for a, t in pairs], ignore_conflicts=True)
-    cells = {(c.actor_id, c.type): c for c in CommitmentCell.objects.select_for_update().filter(
-        actor_id__in={a for a, _ in pairs}, type__in={t for _, t in pairs}).order_by("actor_id", "type")}
+    keys = sorted({(a, t, sure) for a, t, _, _, sure in [*removed, *added]})
+    CommitmentCell.objects.bulk_create([CommitmentCell(actor_id=a, type=t, sure=sure) for a, t, sure in keys],
+                                       ignore_conflicts=True)
+    cells = {(c.actor_id, c.type, c.sure): c for c in CommitmentCell.objects.select_for_update().filter(
+        actor_id__in={a for a, _, _ in keys}, type__in={t for _, t, _ in keys}).order_by("actor_id", "type", "sure")}
     for statements, sign in ((removed, -1), (added, 1)):
-        for actor_id, type_, status, stated_on in statements:
-            cell = cells[(actor_id, type_)]
+        for actor_id, type_, status, stated_on, sure in statements:
+            cell = cells[(actor_id, type_, sure)]
             setattr(cell, status, max(0, getattr(cell, status) + sign))
             if sign > 0 and stated_on is not None:
                 if status == "pledged" and (cell.first_pledged_on is None or stated_on < cell.first_pledged_on):
@@ -175,7 +186,7 @@ def tallies_apply(*, removed: Sequence[Statement], added: Sequence[Statement]) -
                                                                "first_delivered_on", "last_on", "last_status"])
     deltas: dict[tuple[date, str], int] = defaultdict(int)
     for statements, sign in ((removed, -1), (added, 1)):
-        for _, _, status, stated_on in statements:
+        for _, _, status, stated_on, _ in statements:
             if stated_on is not None:
                 deltas[(stated_on.replace(day=1), status)] += sign
     keys = sorted(k for k, delta in deltas.items() if delta)
@@ -189,17 +200,20 @@ def tallies_apply(*, removed: Sequence[Statement], added: Sequence[Statement]) -
         StatementMonth.objects.bulk_update(list(months.values()), ["count"])
 
 
-_REBUILD_CELLS = """
-INSERT INTO coalition_commitmentcell (actor_id, type, proposed, pledged, approved, delivered, withdrawn,
+# Is a contribution (alias k) sure: confirmed by an editor or read with high confidence (models.is_sure)?
+_SURE = ("(k.review_state IN ('confirmed', 'corrected') "
+         "OR (k.review_state = 'machine' AND coalesce(k.confidence >= %(high)s, false)))")
+_REBUILD_CELLS = f"""
+INSERT INTO coalition_commitmentcell (actor_id, type, sure, proposed, pledged, approved, delivered, withdrawn,
                                       first_pledged_on, first_delivered_on, last_on, last_status)
-SELECT actor_id, type,
+SELECT actor_id, type, {_SURE},
        count(*) FILTER (WHERE status = 'proposed'), count(*) FILTER (WHERE status = 'pledged'),
        count(*) FILTER (WHERE status = 'approved'), count(*) FILTER (WHERE status = 'delivered'),
        count(*) FILTER (WHERE status = 'withdrawn'),
        min(stated_on) FILTER (WHERE status = 'pledged'), min(stated_on) FILTER (WHERE status = 'delivered'),
        max(stated_on), (array_agg(status ORDER BY stated_on DESC NULLS LAST, id DESC))[1]
-FROM coalition_contribution WHERE review_state <> 'rejected' GROUP BY actor_id, type
-"""
+FROM coalition_contribution k WHERE review_state <> 'rejected' GROUP BY actor_id, type, 3
+"""  # noqa: S608 — constants only
 _REBUILD_MONTHS = """
 INSERT INTO coalition_statementmonth (month, status, count)
 SELECT date_trunc('month', stated_on)::date, status, count(*)
@@ -220,14 +234,14 @@ def tallies_rebuild() -> tuple[int, int]:
     with connection.cursor() as cursor:
         cursor.execute("LOCK TABLE coalition_commitmentcell, coalition_statementmonth IN EXCLUSIVE MODE")
         cursor.execute("DELETE FROM coalition_commitmentcell")
-        cursor.execute(_REBUILD_CELLS)
+        cursor.execute(_REBUILD_CELLS, {"high": HIGH_CONFIDENCE})
         cells = cursor.rowcount
         cursor.execute("DELETE FROM coalition_statementmonth")
         cursor.execute(_REBUILD_MONTHS)
         return cells, cursor.rowcount
 
 
-_RECOUNT_CELLS = """
+_RECOUNT_CELLS = f"""
 UPDATE coalition_commitmentcell cell
 SET proposed = s.proposed, pledged = s.pledged, approved = s.approved, delivered = s.delivered,
     withdrawn = s.withdrawn, first_pledged_on = s.first_pledged_on, first_delivered_on = s.first_delivered_on,
@@ -246,11 +260,12 @@ FROM (
                AS last_status
     FROM coalition_commitmentcell c
     LEFT JOIN coalition_contribution k ON k.actor_id = c.actor_id AND k.type = c.type AND k.review_state <> 'rejected'
-    WHERE c.id = ANY(%s)
+                                       AND {_SURE} = c.sure
+    WHERE c.id = ANY(%(ids)s)
     GROUP BY c.id
 ) s
 WHERE cell.id = s.id
-"""
+"""  # noqa: S608 — constants only
 
 
 def tallies_recount(*, removed: Sequence[Statement], added: Sequence[Statement]) -> None:
@@ -264,15 +279,16 @@ def tallies_recount(*, removed: Sequence[Statement], added: Sequence[Statement])
 
     data_changed()
     tallies_apply(removed=removed, added=added)
-    pairs = sorted({(a, t) for a, t, _, _ in [*removed, *added]})
-    if not pairs:
+    keys = sorted({(a, t, sure) for a, t, _, _, sure in [*removed, *added]})
+    if not keys:
         return
     condition = Q()
-    for actor_id, type_ in pairs:
-        condition |= Q(actor_id=actor_id, type=type_)
-    ids = list(CommitmentCell.objects.filter(condition).order_by("actor_id", "type").values_list("id", flat=True))
+    for actor_id, type_, sure in keys:
+        condition |= Q(actor_id=actor_id, type=type_, sure=sure)
+    ids = list(CommitmentCell.objects.filter(condition).order_by("actor_id", "type", "sure")
+               .values_list("id", flat=True))
     with connection.cursor() as cursor:
-        cursor.execute(_RECOUNT_CELLS, [ids])
+        cursor.execute(_RECOUNT_CELLS, {"ids": ids, "high": HIGH_CONFIDENCE})
     CommitmentCell.objects.filter(pk__in=ids, proposed=0, pledged=0, approved=0, delivered=0, withdrawn=0).delete()
 
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from .confidence import Reading, score
 from .cues import PLEDGED, SKIP_SENTENCE, STATUS_CUES, TYPE_CUES, cue, cue_table, lowercase
 from .gazetteer import MEMBER, PERSON, Gazetteer, Mention
 from .status import STATUSES, article_status
@@ -51,6 +52,9 @@ _GOVERNING = cue(r"правящ\w* коалиц", r"правлячо?\w* коа�
 SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”]?\s+(?=[«\"“„A-ZА-ЯЁІЇЄҐ0-9])|\n+")
 
 
+_PLAIN_READING = Reading()
+
+
 @dataclass(frozen=True, slots=True)
 class Commitment:
     actor: str
@@ -58,6 +62,8 @@ class Commitment:
     status: str
     evidence: str
     start: int = 0  # where the evidence sentence starts in the body
+    reading: Reading = _PLAIN_READING  # how it was read, for its confidence
+    confidence: float = 0.0  # set when the statements of an article are merged
 
 
 
@@ -423,7 +429,9 @@ def merge_commitments(statements: Iterable[Commitment]) -> list[Commitment]:
     merged = []
     for items in said.values():
         status = article_status(item.status for item in items)
-        merged.append(next(item for item in items if item.status == status))
+        agreeing = [item for item in items if item.status == status]
+        sure = max(score(item.reading, len(agreeing)) for item in agreeing)
+        merged.append(replace(agreeing[0], confidence=sure))
     return sorted(merged, key=lambda c: (c.actor, c.type))
 
 
@@ -465,8 +473,10 @@ def commitment_statements(
     for k, (sentence, low, (unit_start, unit_end)) in enumerate(zip(sentences, lows, units, strict=True)):
         actors, flags = unit_actors(k), unit_flags[k]
         types = _types_in(low)
+        actor_source = ""  # "" while the actors are those the sentence names
         if not actors and types and _GROUP_REFERENCE.search(low):
             actors = _group_named_nearby(unit_actors, k, len(units))
+            actor_source = "group"
         carried_status = ""
         if actors and not types:
             types = _types_by_reference(low, previous_types if k - previous_typed_at <= 2 else [], flags)
@@ -487,9 +497,10 @@ def commitment_statements(
                 doc_issuer, doc_status = _issuer(actors), "proposed"
         status_override = ""
         if doc_ref and doc_issuer and (not actors or actors == doc_issuer):
+            actor_source = actor_source if actors else "issuer"
             actors, status_override = doc_issuer, doc_status
         elif not actors and "anaphora" in flags:
-            actors = previous_actors
+            actors, actor_source = previous_actors, "anaphora"
         skip = "skip" in flags
         if not skip:
             # An appeal or a demand ("X demanded guarantees") is not what a following "also" refers back to.
@@ -501,15 +512,32 @@ def commitment_statements(
         raw = body[unit_start:unit_end]
         offset = unit_start + len(raw) - len(raw.lstrip())
         positions: dict[str, int] = {}
+        via_person: set[str] = set()
         for m in ordered[bisect_left(starts, offset) : bisect_left(starts, offset + len(sentence))]:
-            positions.setdefault(_member_code(m, gazetteer.person_member)[0], m.start - offset)
+            code, person = _member_code(m, gazetteer.person_member)
+            if code not in positions and person:
+                via_person.add(code)
+            positions.setdefault(code, m.start - offset)
         clauses = _Clauses(low, in_draft=in_draft)
+        status_source = ("draft" if in_draft else "document" if status_override else "carried" if carried_status
+                         else "cue" if STATUS_CUES.found(low) or PLEDGED.search(low) else "default")
+        type_source = "cue" if _types_in(low) else "reference"
+        hedged = "proposed" in STATUS_CUES.found(low)
+        words = len(sentence.split())
         for actor in actors:
+            source = actor_source or ("person" if actor in via_person else "named" if actor in positions
+                                      else "coalition_word")
             for ctype in types:
                 status = clauses.status(ctype, positions.get(actor))
                 if status_override and status != "withdrawn":
                     status = status_override
-                statements.append(Commitment(actor, ctype, carried_status or status, sentence, unit_start))
+                type_at = _type_position(low, ctype)
+                reading = Reading(
+                    actor_source=source, status_source=status_source, type_source=type_source,
+                    distance=abs(positions[actor] - type_at) if actor in positions and type_at >= 0 else 0,
+                    actors=len(actors), types=len(types), hedged=hedged, listed=in_draft, words=words,
+                )
+                statements.append(Commitment(actor, ctype, carried_status or status, sentence, unit_start, reading))
                 previous_status = carried_status or status
     return statements
 
@@ -567,6 +595,12 @@ def _clause_status(clause: str, *, in_draft: bool) -> str | None:
     if STATUS_CUES.found(clause) or PLEDGED.search(clause):
         return _status_of(clause, in_draft=in_draft)
     return None
+
+
+def _type_position(low: str, ctype: str) -> int:
+    """Where the words naming a type stand in a sentence (-1: it took the type from another sentence)."""
+    found = TYPE_CUES[ctype].search(low) or (TYPE_CUES["hardware"].search(low) if ctype == "military_aid" else None)
+    return found.start() if found else -1
 
 
 def _type_named_in(clause: str, ctype: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -16,6 +17,7 @@ from .language import detect_language
 from .names import NameSighting, unknown_names
 from .reporting import AGENCY_WORDS, find_source, is_statement_draft, quote_spans
 from .search import search_text
+from .status import article_status
 
 HEADLINE_CHARS = 200
 SNIPPET_CHARS = 300
@@ -33,6 +35,7 @@ class ExtractedCommitment:
     type: str
     status: str
     evidence: str
+    confidence: float = 0.0  # 0–1: how sure the extraction is of this (actor, type, status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +109,21 @@ def trim_at_word(text: str, limit: int) -> str:
     return cut + "…"
 
 
+def merge_extracted(commitments: Iterable[ExtractedCommitment]) -> list[ExtractedCommitment]:
+    """Commitments read apart (say, from sentences recombined into one text) as one article would merge them:
+    one per (actor, type), its status by the one rule, the surest reading of that status."""
+    said: dict[tuple[str, str], list[ExtractedCommitment]] = {}
+    for c in commitments:
+        said.setdefault((c.actor, c.type), []).append(c)
+    merged = []
+    for items in said.values():
+        status = article_status(c.status for c in items)
+        merged.append(max((c for c in items if c.status == status), key=lambda c: c.confidence))
+    return sorted(merged, key=lambda c: (c.actor, c.type))
+
+
 def _extracted(c: Commitment) -> ExtractedCommitment:
-    return ExtractedCommitment(c.actor, c.type, c.status, c.evidence)
+    return ExtractedCommitment(c.actor, c.type, c.status, c.evidence, c.confidence)
 
 
 def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = None) -> ExtractedDocument:
@@ -189,7 +205,7 @@ def document_to_json(doc: ExtractedDocument, file: str) -> dict[str, Any]:
         "members": sorted(doc.members),
         "people": sorted(doc.people),
         "commitments": [
-            {"actor": c.actor, "type": c.type, "status": c.status, "evidence": c.evidence}
+            {"actor": c.actor, "type": c.type, "status": c.status, "confidence": c.confidence, "evidence": c.evidence}
             for c in sorted(doc.commitments, key=lambda c: (c.actor, c.type))
         ],
         "statement_draft": doc.statement_draft,

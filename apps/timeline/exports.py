@@ -25,7 +25,8 @@ from apps.timeline.selectors import matching_contributions, matching_events
 CHUNK = 2000
 EVENT_COLUMNS = ("id", "occurred_on", "headline", "members", "people", "types", "statuses", "review", "language",
                  "agency", "source_id", "snippet")
-CONTRIBUTION_COLUMNS = ("id", "stated_on", "actor", "type", "status", "review", "evidence", "source_id", "event_id")
+CONTRIBUTION_COLUMNS = ("id", "stated_on", "actor", "type", "status", "review", "confidence", "evidence", "source_id",
+                        "event_id")
 
 
 def _events(flt: TimelineFilter) -> Iterator[dict[str, Any]]:
@@ -39,8 +40,8 @@ def _events(flt: TimelineFilter) -> Iterator[dict[str, Any]]:
 def _contributions(flt: TimelineFilter) -> Iterator[dict[str, Any]]:
     rows = matching_contributions(flt)
     values = (rows.order_by(F("stated_on").desc(nulls_last=True), "-id")
-              .values_list("id", "stated_on", "actor__code", "type", "status", "review_state", "evidence",
-                           "source_id", "event_id"))
+              .values_list("id", "stated_on", "actor__code", "type", "status", "review_state", "confidence",
+                           "evidence", "source_id", "event_id"))
     for row in values.iterator(chunk_size=CHUNK):
         yield dict(zip(CONTRIBUTION_COLUMNS, row, strict=True))
 

@@ -1,10 +1,12 @@
 """The timeline's filters: parsed from query parameters, applied to events, written back into URLs.
 
 The parameter names are the public interface (pages, exports, the API and the feed share them):
-member, person, type, status, lang, agency, date_from, date_to, review, q. A filter may be given
+member, person, type, status, lang, agency, date_from, date_to, review, sure, q. A filter may be given
 several times or comma-separated (?member=DE&member=FR, ?member=DE,FR): its values are alternatives;
 different filters all apply. member alone means events naming the member; with type or status it
-means what the member committed ("what has Germany pledged on air defence").
+means what the member committed ("what has Germany pledged on air defence"). sure=1 keeps only
+commitments an editor confirmed or the machine read with high confidence (and with member, type or
+status, those of them).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class TimelineFilter:
     reviews: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
+    sure: bool = False
     q: str = ""
     errors: tuple[str, ...] = field(default=(), compare=False)
 
@@ -96,6 +99,7 @@ class TimelineFilter:
             reviews=checked("review", set(Contribution.ReviewState.values), lower=True),
             date_from=day("date_from"),
             date_to=day("date_to"),
+            sure=str(query.get("sure") or "").strip().lower() in ("1", "true", "on"),
             q=" ".join(str(q).replace("\x00", "").split())[:200],
         )
         if result.date_from and result.date_to and result.date_from > result.date_to:
@@ -113,6 +117,8 @@ class TimelineFilter:
             items.append(("date_from", self.date_from.isoformat()))
         if self.date_to:
             items.append(("date_to", self.date_to.isoformat()))
+        if self.sure:
+            items.append(("sure", "1"))
         if self.q:
             items.append(("q", self.q))
         return items
@@ -139,7 +145,11 @@ class TimelineFilter:
     def apply(self, events: QuerySet[Any]) -> QuerySet[Any]:
         """Events matching every filter; each one uses a GIN or B-tree index of TimelineEvent."""
         condition = Q()
-        if self.members and (self.types or self.statuses):
+        if self.sure:
+            # "+actor:type:status" keys, any part left open, stand for the sure commitments (commitment_keys).
+            condition &= Q(commitment_keys__overlap=[f"+{m}:{t}:{s}" for m in (self.members or ("",))
+                                                     for t in (self.types or ("",)) for s in (self.statuses or ("",))])
+        elif self.members and (self.types or self.statuses):
             keys = [f"{m}:{t}:{s}" for m in self.members for t in (self.types or ("",))
                     for s in (self.statuses or ("",))]
             condition &= Q(commitment_keys__overlap=keys)

@@ -21,10 +21,10 @@ from apps.coalition.models import CommitmentCell, CommitmentStatus, CommitmentTy
 from apps.timeline.overview import MatrixRow
 
 
-def matrix_rows(rows: list[MatrixRow]) -> list[SafeString]:
+def matrix_rows(rows: list[MatrixRow], *, sure_only: bool = False) -> list[SafeString]:
     """One ``<tr>`` per member: its name linking to its page, then a cell per type (status, count, last date),
-    each linking to the timeline filtered on both."""
-    index = reverse("timeline:index")
+    each linking to the timeline filtered on both (and on sure commitments when the matrix counts only those)."""
+    index = reverse("timeline:index") + ("?sure=1&" if sure_only else "?")
     member_url = reverse("timeline:member_detail", args=["XX"]).removesuffix("XX/")
     type_labels = {value: str(label) for value, label in CommitmentType.choices}
     status_labels = {value: str(label) for value, label in CommitmentStatus.choices}
@@ -56,7 +56,7 @@ def _cell(cell: CommitmentCell, code: str, name: str, index: str, type_labels: d
                          "%(name)s, %(type)s: %(status)s, %(counter)s statements", cell.statements) % values
         day = ""
     best, kind = escape(cell.best_status), escape(cell.type)
-    return (f'<td class="cell cell-{best}"><a href="{escape(index)}?member={code}&amp;type={kind}" '
+    return (f'<td class="cell cell-{best}"><a href="{escape(index)}member={code}&amp;type={kind}" '
             f'title="{escape(title)}"><span class="cell-status">{escape(status)}</span>'
             f'<span class="cell-count">{int(cell.statements)}</span>{day}</a></td>')
 

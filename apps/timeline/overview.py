@@ -65,11 +65,23 @@ def article_count() -> tuple[int, bool]:
     return SourceText.objects.filter(status=SourceText.Status.INGESTED).count(), False
 
 
-def overview(*, gap_days: int, today: date | None = None, latest: int = 8) -> Overview:
-    """Everything the overview shows, in four queries."""
+def matrix_cells(*, sure_only: bool) -> list[CommitmentCell]:
+    """One cell per (actor, type): the sure statements alone, or all of them added up (one query)."""
+    rows = CommitmentCell.objects.select_related("actor").exclude(actor__code__in=("UA", "RU"))
+    if sure_only:
+        return list(rows.filter(sure=True))
+    by_pair: dict[tuple[int, str], list[CommitmentCell]] = defaultdict(list)
+    for cell in rows:
+        by_pair[(cell.actor_id, cell.type)].append(cell)
+    return [CommitmentCell.combined(cells) for cells in by_pair.values()]
+
+
+def overview(*, gap_days: int, today: date | None = None, latest: int = 8, sure_only: bool = False) -> Overview:
+    """Everything the overview shows, in four queries; `sure_only`: the matrix, figures and gaps count only
+    what an editor confirmed or the machine read with high confidence."""
     today = today or date.today()
     types = list(CommitmentType.values)
-    cells = list(CommitmentCell.objects.select_related("actor").exclude(actor__code__in=("UA", "RU")))
+    cells = matrix_cells(sure_only=sure_only)
     by_member: dict[int, list[CommitmentCell]] = defaultdict(list)
     for cell in cells:
         if cell.statements:

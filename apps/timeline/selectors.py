@@ -102,6 +102,8 @@ def matching_contributions(flt: TimelineFilter) -> QuerySet[Contribution]:
         rows = rows.filter(status__in=flt.statuses)
     if flt.reviews:
         rows = rows.filter(review_state__in=flt.reviews)
+    if flt.sure:
+        rows = rows.sure()
     if flt.date_from:
         rows = rows.filter(stated_on__gte=flt.date_from)
     if flt.date_to:

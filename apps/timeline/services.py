@@ -10,6 +10,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db.models import Q, Value
 
 from apps import extraction
+from apps.coalition.models import is_sure
 from apps.core.fragments import data_changed
 from apps.timeline.models import TimelineEvent
 
@@ -17,16 +18,34 @@ if TYPE_CHECKING:
     from apps.sources.models import SourceText
 
 
-def commitment_keys(commitments: Iterable[extraction.ExtractedCommitment]) -> list[str]:
-    """Every "actor:type:status" of an event's commitments with each one part left open as "".
+class Stated(NamedTuple):
+    """One commitment of an event as the timeline files it."""
 
-    The timeline filters on any two or three of member, type and status with one array overlap.
+    actor: str
+    type: str
+    status: str
+    sure: bool  # confirmed by an editor or read with high confidence (coalition.models.is_sure)
+
+
+def commitment_keys(commitments: Iterable[Stated]) -> list[str]:
+    """Every "actor:type:status" of an event's commitments with each one part left open as "", and for the
+    sure ones the same prefixed "+" with any parts left open ("+DE::", "+::").
+
+    The timeline filters on any two or three of member, type and status with one array overlap, and on
+    the sure commitments alone (any of them, or a member's, a type's, ...) the same way.
     """
     keys: set[str] = set()
     for c in commitments:
         keys.update((f"{c.actor}:{c.type}:{c.status}", f"{c.actor}:{c.type}:", f"{c.actor}::{c.status}",
                      f":{c.type}:{c.status}"))
+        if c.sure:
+            keys.update(f"+{a}:{t}:{s}" for a in (c.actor, "") for t in (c.type, "") for s in (c.status, ""))
     return sorted(keys)
+
+
+def extracted_stated(commitments: Iterable[extraction.ExtractedCommitment]) -> list[Stated]:
+    """Machine-read commitments as the timeline files them (sure when read with high confidence)."""
+    return [Stated(c.actor, c.type, c.status, is_sure("machine", c.confidence)) for c in commitments]
 
 
 def events_replace(*, source: SourceText, document: extraction.ExtractedDocument) -> list[TimelineEvent]:
@@ -46,7 +65,7 @@ def events_replace(*, source: SourceText, document: extraction.ExtractedDocument
             person_slugs=sorted(event.people),
             commitment_types=sorted({c.type for c in event.commitments}),
             commitment_statuses=sorted({c.status for c in event.commitments}),
-            commitment_keys=commitment_keys(event.commitments),
+            commitment_keys=commitment_keys(extracted_stated(event.commitments)),
             review_states=["machine"] if event.commitments else [],
         )
         for ordinal, event in enumerate(document.events)
@@ -57,12 +76,6 @@ def events_replace(*, source: SourceText, document: extraction.ExtractedDocument
         + SearchVector(Value(document.search_latin), config="english")
     )
     return events
-
-
-class _Stated(NamedTuple):
-    actor: str
-    type: str
-    status: str
 
 
 def events_commitments_refresh(*, source_ids: Iterable[int] = (), event_ids: Iterable[int] = ()) -> None:
@@ -80,15 +93,15 @@ def events_commitments_refresh(*, source_ids: Iterable[int] = (), event_ids: Ite
         return
     data_changed()
     rows = list(Contribution.objects.filter(Q(event__source_id__in=source_ids) | Q(event_id__in=event_ids))
-                .order_by().values_list("event_id", "actor__code", "type", "status", "review_state"))
-    if all(state == Contribution.ReviewState.MACHINE for *_, state in rows) and not event_ids:
+                .order_by().values_list("event_id", "actor__code", "type", "status", "review_state", "confidence"))
+    if all(state == Contribution.ReviewState.MACHINE for *_, state, _ in rows) and not event_ids:
         return
-    live: dict[int, list[_Stated]] = defaultdict(list)
+    live: dict[int, list[Stated]] = defaultdict(list)
     states: dict[int, set[str]] = defaultdict(set)
-    for event_id, code, type_, status, state in rows:
+    for event_id, code, type_, status, state, confidence in rows:
         states[event_id].add(state)
         if state != Contribution.ReviewState.REJECTED:
-            live[event_id].append(_Stated(code, type_, status))
+            live[event_id].append(Stated(code, type_, status, is_sure(state, confidence)))
     events = list(TimelineEvent.objects.filter(Q(source_id__in=source_ids) | Q(pk__in=event_ids))
                   .only("id", "member_codes"))
     for event in events:
@@ -97,7 +110,7 @@ def events_commitments_refresh(*, source_ids: Iterable[int] = (), event_ids: Ite
         event.member_codes = sorted({*event.member_codes, *(s.actor for s in stated)})
         event.commitment_types = sorted({s.type for s in stated})
         event.commitment_statuses = sorted({s.status for s in stated})
-        event.commitment_keys = commitment_keys(stated)  # type: ignore[arg-type]  # same three attributes
+        event.commitment_keys = commitment_keys(stated)
         event.review_states = sorted(states.get(event.pk, ()))
     TimelineEvent.objects.bulk_update(events, ["member_codes", "commitment_types", "commitment_statuses",
                                                "commitment_keys", "review_states"])

@@ -43,14 +43,14 @@ from django.db.models.deletion import CASCADE, SET_NULL
 from django.utils import timezone
 
 from apps import extraction
-from apps.coalition.models import Contribution
+from apps.coalition.models import Contribution, is_sure
 from apps.coalition.services import members_ensure, tallies_rebuild
-from apps.extraction.commitments import Commitment, merge_commitments, split_sentences
-from apps.extraction.pipeline import HEADLINE_CHARS, SNIPPET_CHARS, trim_at_word
+from apps.extraction.commitments import split_sentences
+from apps.extraction.pipeline import HEADLINE_CHARS, SNIPPET_CHARS, merge_extracted, trim_at_word
 from apps.sources.models import SourceText
 from apps.sources.services import extraction_config
 from apps.timeline.models import TimelineEvent
-from apps.timeline.services import commitment_keys
+from apps.timeline.services import Stated, commitment_keys
 
 NAME_PREFIX = "synthetic-"
 FIRST_DAY = date(2022, 1, 1)
@@ -289,7 +289,7 @@ def make_article(pool: SentencePool, *, seed: int, index: int, when: float) -> A
         position += size
     body = "\n\n".join(groups)
     raw = ((f" date {day.isoformat()} " if day else "") + body).encode()
-    commitments = merge_commitments(cast(Iterable[Commitment], (c for s in chosen for c in s.commitments)))
+    commitments = merge_extracted(c for s in chosen for c in s.commitments)
     review = ["machine"] * len(commitments)
     if commitments:
         draw = rng.random()
@@ -305,7 +305,7 @@ def make_article(pool: SentencePool, *, seed: int, index: int, when: float) -> A
         headline=chosen[0].headline, snippet=_snippet(chosen),
         members=sorted({m for s in chosen for m in s.members}),
         people=sorted({p for s in chosen for p in s.people}),
-        commitments=cast(list[extraction.ExtractedCommitment], commitments), review=review,
+        commitments=commitments, review=review,
         search_vector=search_vector(chosen),
     )
 
@@ -521,13 +521,15 @@ def _load(articles: Sequence[Article], *, pool: SentencePool, seed: int, now: da
             "member_codes": a.members, "person_slugs": a.people,
             "commitment_types": sorted({c.type for c in a.commitments}),
             "commitment_statuses": sorted({c.status for c in a.commitments}),
-            "commitment_keys": commitment_keys(a.commitments), "review_states": sorted(set(a.review)),
+            "commitment_keys": commitment_keys([Stated(c.actor, c.type, c.status, is_sure(state, c.confidence))
+                                                for c, state in zip(a.commitments, a.review, strict=True)]),
+            "review_states": sorted(set(a.review)),
             "search_vector": a.search_vector, "created_at": now,
         } for event_id, source_id, a in zip(event_ids, source_ids, articles, strict=True)), ids=True)
         rows = [{
             **stamps, "source_id": source_id, "event_id": event_id, "event_ordinal": 0,
             "actor_id": pool.actor_ids[c.actor], "type": c.type, "status": c.status, "evidence": c.evidence,
-            "stated_on": a.occurred_on, "review_state": state,
+            "stated_on": a.occurred_on, "review_state": state, "confidence": c.confidence,
             # A reviewed contribution keeps what the machine read beside it (here: the same).
             **({} if state == "machine" else {
                 "machine_actor_id": pool.actor_ids[c.actor], "machine_type": c.type, "machine_status": c.status,

@@ -189,6 +189,8 @@ def active_chips(flt: TimelineFilter, context: dict[str, object]) -> list[Chip]:
     if flt.date_to:
         chips.append(Chip(_("Until %(date)s") % {"date": date_format(flt.date_to, "SHORT_DATE_FORMAT")},
                           flt.querystring(date_to=None)))
+    if flt.sure:
+        chips.append(Chip(_("Confirmed or high confidence only"), flt.querystring(sure=False)))
     if flt.q:
         chips.append(Chip(f"“{flt.q}”", flt.querystring(q="")))
     return chips
@@ -283,13 +285,14 @@ def overview_page(request: AuthedRequest) -> HttpResponse:
     except ValueError:
         gap_days = GAP_DAYS_DEFAULT
     part = "gap-list" if request.htmx else "overview-body"
+    sure_only = request.GET.get("sure") == "1"
 
     def render() -> str:
-        data = overview(gap_days=gap_days)
+        data = overview(gap_days=gap_days, sure_only=sure_only)
         context = {"o": data, "chart": stacked_months(data.months, STATUS_ORDER), "statuses": STATUS_ORDER,
-                   "member_names": member_names(),
-                   "matrix_rows": matrix_rows(data.rows) if part == "overview-body" else []}
+                   "member_names": member_names(), "sure_only": sure_only,
+                   "matrix_rows": matrix_rows(data.rows, sure_only=sure_only) if part == "overview-body" else []}
         return render_to_string(f"{OVERVIEW_TEMPLATE}#{part}", context, request)
 
-    html = cached_fragment(f"overview:{part}:{gap_days}", render)
+    html = cached_fragment(f"overview:{part}:{gap_days}:{int(sure_only)}", render)
     return HttpResponse(html) if request.htmx else TemplateResponse(request, OVERVIEW_TEMPLATE, {"body": html})

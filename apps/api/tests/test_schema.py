@@ -32,8 +32,8 @@ def test_the_schema_describes_every_operation(api_client):
     assert all(list(operations) == ["get"] for operations in schema["paths"].values())
     assert set(schema["components"]["securitySchemes"]) == {"BearerToken", "Session"}
     events = {p["name"] for p in schema["paths"]["/api/v1/events"]["get"]["parameters"]}
-    assert events == {"member", "person", "type", "status", "lang", "agency", "review", "date_from", "date_to", "q",
-                      "updated_since", "cursor", "limit"}
+    assert events == {"member", "person", "type", "status", "lang", "agency", "review", "sure", "date_from", "date_to",
+                      "q", "updated_since", "cursor", "limit"}
 
 
 def test_the_docs_page_loads_its_scripts_from_this_site(analyst_client):

@@ -4,9 +4,26 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-def tallies_from_contributions(apps, schema_editor):
-    from apps.coalition.services import _REBUILD_CELLS, _REBUILD_MONTHS
+# The tallies as this migration counted them (a copy: later code counts more columns than this schema has).
+_REBUILD_CELLS = """
+INSERT INTO coalition_commitmentcell (actor_id, type, proposed, pledged, approved, delivered, withdrawn,
+                                      first_pledged_on, first_delivered_on, last_on, last_status)
+SELECT actor_id, type,
+       count(*) FILTER (WHERE status = 'proposed'), count(*) FILTER (WHERE status = 'pledged'),
+       count(*) FILTER (WHERE status = 'approved'), count(*) FILTER (WHERE status = 'delivered'),
+       count(*) FILTER (WHERE status = 'withdrawn'),
+       min(stated_on) FILTER (WHERE status = 'pledged'), min(stated_on) FILTER (WHERE status = 'delivered'),
+       max(stated_on), (array_agg(status ORDER BY stated_on DESC NULLS LAST, id DESC))[1]
+FROM coalition_contribution WHERE review_state <> 'rejected' GROUP BY actor_id, type
+"""
+_REBUILD_MONTHS = """
+INSERT INTO coalition_statementmonth (month, status, count)
+SELECT date_trunc('month', stated_on)::date, status, count(*)
+FROM coalition_contribution WHERE review_state <> 'rejected' AND stated_on IS NOT NULL GROUP BY 1, 2
+"""
 
+
+def tallies_from_contributions(apps, schema_editor):
     schema_editor.execute(_REBUILD_CELLS)
     schema_editor.execute(_REBUILD_MONTHS)
 

@@ -12,14 +12,15 @@ from django.db.models import F, Q, QuerySet
 from django.http import QueryDict
 from django.utils.safestring import SafeString
 
-from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Language
+from apps.coalition.models import HIGH_CONFIDENCE, CommitmentStatus, CommitmentType, Contribution, Language
 from apps.coalition.selectors import member_names, person_names
 from apps.timeline.highlighting import Labels, evidence_anchor, highlighted_paragraphs, paragraph_ranges, spans_of
 
 State = Contribution.ReviewState
 WAITING_CACHE_KEY = "review:waiting:1"
 WAITING_CACHE_SECONDS = 60  # as long as the label caches: new machine items show in the count within a minute
-QUEUE_FIELDS = ("id", "version", "type", "status", "evidence", "stated_on", "review_state", "source_id", "actor_id",
+QUEUE_FIELDS = ("id", "version", "type", "status", "evidence", "stated_on", "confidence", "review_state", "source_id",
+                "actor_id",
                 "actor__code", "actor__name_en", "actor__name_ru", "actor__name_uk",
                 "source__id", "source__original_name", "source__published_on", "source__language")
 
@@ -34,14 +35,27 @@ def waiting_count() -> int:
     return int(count)
 
 
+# The queue's orders: the least sure first (the default: an editor's time goes where the machine was
+# least sure), or the newest stated first.
+UNSURE_FIRST = "unsure"
+NEWEST = "newest"
+ORDERS = (UNSURE_FIRST, NEWEST)
+# Confidence bands an editor may pick: (lowest included, highest excluded).
+BANDS: dict[str, tuple[float, float]] = {"low": (0.0, 0.5), "medium": (0.5, HIGH_CONFIDENCE),
+                                         "high": (HIGH_CONFIDENCE, 1.01)}
+
+
 @dataclass(frozen=True)
 class QueueFilter:
-    """The queue's filters, from and back into a query string: member, type, status, lang (one value each)."""
+    """The queue's filters and order, from and back into a query string: member, type, status, lang,
+    confidence (a band) and order (one value each)."""
 
     member: str = ""
     type: str = ""
     status: str = ""
     lang: str = ""
+    confidence: str = ""
+    order: str = UNSURE_FIRST
 
     @classmethod
     def from_query(cls, query: QueryDict | dict[str, str]) -> QueueFilter:
@@ -49,14 +63,19 @@ class QueueFilter:
         type_ = str(query.get("type") or "").strip()
         status = str(query.get("status") or "").strip()
         lang = str(query.get("lang") or "").strip()
+        band = str(query.get("confidence") or "").strip()
+        order = str(query.get("order") or "").strip()
         return cls(member=member if member.replace("_", "").isalnum() else "",
                    type=type_ if type_ in CommitmentType.values else "",
                    status=status if status in CommitmentStatus.values else "",
-                   lang=lang if lang in Language.values else "")
+                   lang=lang if lang in Language.values else "",
+                   confidence=band if band in BANDS else "",
+                   order=order if order in ORDERS else UNSURE_FIRST)
 
     def items(self) -> list[tuple[str, str]]:
         return [(k, v) for k, v in (("member", self.member), ("type", self.type), ("status", self.status),
-                                    ("lang", self.lang)) if v]
+                                    ("lang", self.lang), ("confidence", self.confidence),
+                                    ("order", "" if self.order == UNSURE_FIRST else self.order)) if v]
 
     def querystring(self) -> str:
         return urlencode(self.items())
@@ -66,7 +85,7 @@ class QueueFilter:
         return not self.items()
 
     def without(self, name: str) -> QueueFilter:
-        return replace(self, **{name: ""})
+        return replace(self, **{name: QueueFilter.__dataclass_fields__[name].default})
 
     def apply(self, rows: QuerySet[Contribution]) -> QuerySet[Contribution]:
         if self.member:
@@ -77,44 +96,67 @@ class QueueFilter:
             rows = rows.filter(status=self.status)
         if self.lang:
             rows = rows.filter(source__language=self.lang)
+        if self.confidence:
+            low, high = BANDS[self.confidence]
+            band = Q(confidence__gte=low, confidence__lt=high)
+            rows = rows.filter(band | Q(confidence__isnull=True) if self.confidence == "low" else band)
         return rows
 
 
 @dataclass(frozen=True)
 class QueueCursor:
-    """A row's place in the queue order (stated_on desc, undated last, then id desc)."""
+    """A row's place in the queue order: its sort key (stated_on, or confidence) and id.
 
-    stated_on: date | None
+    Newest first: stated_on desc, undated last, then id desc. Least sure first: confidence asc, unscored
+    first (read before confidences were kept), then id asc.
+    """
+
+    order: str
+    key: date | float | None
     id: int
 
     @classmethod
-    def parse(cls, raw: str) -> QueueCursor | None:
+    def parse(cls, raw: str, order: str) -> QueueCursor | None:
         if not raw:
             return None
-        day, _, ident = raw.partition("_")
-        return cls(date.fromisoformat(day) if day != "none" else None, int(ident))
+        value, _, ident = raw.rpartition("_")
+        if value == "none":
+            return cls(order, None, int(ident))
+        return cls(order, date.fromisoformat(value) if order == NEWEST else float(value), int(ident))
 
     @classmethod
-    def of(cls, contribution: Contribution) -> QueueCursor:
-        return cls(contribution.stated_on, contribution.pk)
+    def of(cls, contribution: Contribution, order: str) -> QueueCursor:
+        key = contribution.stated_on if order == NEWEST else contribution.confidence
+        return cls(order, key, contribution.pk)
 
     def __str__(self) -> str:
-        return f"{self.stated_on.isoformat() if self.stated_on else 'none'}_{self.id}"
+        if self.key is None:
+            return f"none_{self.id}"
+        return f"{self.key.isoformat() if isinstance(self.key, date) else repr(self.key)}_{self.id}"
 
     def rows_after(self) -> Q:
-        if self.stated_on is None:
-            return Q(stated_on__isnull=True, id__lt=self.id)
-        return (Q(stated_on__lt=self.stated_on) | Q(stated_on=self.stated_on, id__lt=self.id)
-                | Q(stated_on__isnull=True))
+        if self.order == NEWEST:
+            if self.key is None:
+                return Q(stated_on__isnull=True, id__lt=self.id)
+            return (Q(stated_on__lt=self.key) | Q(stated_on=self.key, id__lt=self.id) | Q(stated_on__isnull=True))
+        if self.key is None:
+            return Q(confidence__isnull=True, id__gt=self.id) | Q(confidence__isnull=False)
+        return Q(confidence__gt=self.key) | Q(confidence=self.key, id__gt=self.id)
 
     def rows_before(self) -> Q:
-        if self.stated_on is None:
-            return Q(stated_on__isnull=False) | Q(stated_on__isnull=True, id__gt=self.id)
-        return Q(stated_on__gt=self.stated_on) | Q(stated_on=self.stated_on, id__gt=self.id)
+        if self.order == NEWEST:
+            if self.key is None:
+                return Q(stated_on__isnull=False) | Q(stated_on__isnull=True, id__gt=self.id)
+            return Q(stated_on__gt=self.key) | Q(stated_on=self.key, id__gt=self.id)
+        if self.key is None:
+            return Q(confidence__isnull=True, id__lt=self.id)
+        return Q(confidence__lt=self.key) | Q(confidence=self.key, id__lt=self.id) | Q(confidence__isnull=True)
 
 
-NEWEST_FIRST = (F("stated_on").desc(nulls_last=True), F("id").desc())
-OLDEST_FIRST = (F("stated_on").asc(nulls_first=True), F("id").asc())
+FORWARD = {NEWEST: (F("stated_on").desc(nulls_last=True), F("id").desc()),
+           UNSURE_FIRST: (F("confidence").asc(nulls_first=True), F("id").asc())}
+BACKWARD = {NEWEST: (F("stated_on").asc(nulls_first=True), F("id").asc()),
+            UNSURE_FIRST: (F("confidence").desc(nulls_last=True), F("id").desc())}
 
 
 def waiting(flt: QueueFilter) -> QuerySet[Contribution]:
@@ -128,29 +170,30 @@ class QueuePage:
 
 
 def queue_page(*, flt: QueueFilter, after: QueueCursor | None, size: int) -> QueuePage:
-    """One page of waiting contributions, newest stated first, on the review-queue index; one query."""
-    rows_qs = waiting(flt).select_related("actor", "source").only(*QUEUE_FIELDS).order_by(*NEWEST_FIRST)
+    """One page of waiting contributions in the filter's order, on a review-queue index; one query."""
+    rows_qs = waiting(flt).select_related("actor", "source").only(*QUEUE_FIELDS).order_by(*FORWARD[flt.order])
     if after is not None:
         rows_qs = rows_qs.filter(after.rows_after())
     rows = list(rows_qs[: size + 1])
     page = rows[:size]
-    return QueuePage(page, QueueCursor.of(page[-1]) if len(rows) > size and page else None)
+    return QueuePage(page, QueueCursor.of(page[-1], flt.order) if len(rows) > size and page else None)
 
 
 def queue_neighbours(contribution: Contribution, flt: QueueFilter) -> tuple[int | None, int | None]:
     """The waiting items just before and just after this one in the queue (two queries)."""
-    here = QueueCursor.of(contribution)
+    here = QueueCursor.of(contribution, flt.order)
     others = waiting(flt).exclude(pk=contribution.pk)
-    previous = others.filter(here.rows_before()).order_by(*OLDEST_FIRST).values_list("id", flat=True).first()
-    following = others.filter(here.rows_after()).order_by(*NEWEST_FIRST).values_list("id", flat=True).first()
+    previous = others.filter(here.rows_before()).order_by(*BACKWARD[flt.order]).values_list("id", flat=True).first()
+    following = others.filter(here.rows_after()).order_by(*FORWARD[flt.order]).values_list("id", flat=True).first()
     return previous, following
 
 
 def queue_next(after: QueueCursor, flt: QueueFilter) -> int | None:
     """The next waiting item after a place in the queue; the first one when nothing waits after it."""
-    following = waiting(flt).filter(after.rows_after()).order_by(*NEWEST_FIRST).values_list("id", flat=True).first()
+    forward = FORWARD[flt.order]
+    following = waiting(flt).filter(after.rows_after()).order_by(*forward).values_list("id", flat=True).first()
     if following is None:
-        following = waiting(flt).order_by(*NEWEST_FIRST).values_list("id", flat=True).first()
+        following = waiting(flt).order_by(*forward).values_list("id", flat=True).first()
     return following
 
 

@@ -27,7 +27,7 @@ from django.utils.translation import gettext, ngettext
 from apps.accounts.permissions import can_review, can_review_contribution
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Member
 from apps.coalition.review.selectors import WAITING_CACHE_KEY
-from apps.coalition.services import Statement, tallies_recount
+from apps.coalition.services import Statement, statement_of, tallies_recount
 from apps.core.exceptions import InvalidTransition
 from apps.core.models import AuditEntry
 from apps.core.services import audit_record, audit_record_many
@@ -156,7 +156,7 @@ def _statement(contribution: Contribution) -> Statement | None:
     """The contribution as the tallies count it; None when rejected (not counted)."""
     if contribution.review_state == State.REJECTED:
         return None
-    return (contribution.actor_id, contribution.type, contribution.status, contribution.stated_on)
+    return statement_of(contribution)
 
 
 def _keep_machine_reading(row: Contribution) -> None:
@@ -359,6 +359,7 @@ def _bulk(*, items: Sequence[tuple[int, int]], actor: Any, action: str, note: st
     outcome = BulkOutcome(action=action)
     now = timezone.now()
     removed: list[Statement] = []
+    added: list[Statement] = []
     audits: list[tuple[Contribution, dict[str, Any]]] = []
     for pk, version in sorted(wanted.items()):
         row = rows.get(pk)
@@ -375,13 +376,16 @@ def _bulk(*, items: Sequence[tuple[int, int]], actor: Any, action: str, note: st
         before, old, from_version = _snapshot(row), _statement(row), row.version
         _keep_machine_reading(row)
         _decided(row, actor=actor, state=State.CONFIRMED if action == "confirm" else State.REJECTED, note=note, now=now)
-        if action == "reject" and old:
+        new = _statement(row)
+        if old and old != new:  # rejected: no longer counted; confirmed: counted as sure now
             removed.append(old)
+            if new:
+                added.append(new)
         outcome.done.append(row)
         audits.append((row, _audit_changes(row, before, from_version)))
     if outcome.done:
         Contribution.objects.bulk_update(outcome.done, _SAVED)
-        _tallies_and_events(removed, [], {row.event_id for row in outcome.done})
+        _tallies_and_events(removed, added, {row.event_id for row in outcome.done})
         audit_record_many(actor=actor, action=f"contribution.{action}", entries=audits)
     return outcome
 

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from apps.accounts.permissions import can_review, can_review_contribution
@@ -27,6 +28,9 @@ from apps.core.exceptions import InvalidTransition
 from apps.core.http import AuthedRequest, permission_required
 
 PAGE_SIZE = 50
+CONFIDENCE_BANDS = [("low", _("Low (under 50%)")), ("medium", _("Medium (50–80%)")),
+                    ("high", _("High (from 80%)"))]
+ORDERS = [(selectors.UNSURE_FIRST, _("Least sure first")), (selectors.NEWEST, _("Newest first"))]
 QUEUE = "coalition/review/queue.html"
 ITEM = "coalition/review/item.html"
 
@@ -54,6 +58,7 @@ def _queue_context(flt: QueueFilter, cursor: QueueCursor | None, outcome: str = 
         "item_query": f"?{query}" if query else "",
         "members": member_choices(), "types": CommitmentType.choices, "statuses": CommitmentStatus.choices,
         "languages": Language.choices, "outcome": outcome, "outcome_level": outcome_level, "errors": errors or [],
+        "confidence_bands": CONFIDENCE_BANDS, "orders": ORDERS,
     }
 
 
@@ -63,7 +68,7 @@ def review_queue(request: AuthedRequest) -> HttpResponse:
     """Machine-read commitments waiting for an editor, newest first, a keyset page at a time, with filters."""
     flt = QueueFilter.from_query(request.GET)
     try:
-        cursor = QueueCursor.parse(request.GET.get("after", ""))
+        cursor = QueueCursor.parse(request.GET.get("after", ""), flt.order)
     except ValueError as error:
         raise Http404("This page link is broken.") from error
     return TemplateResponse(request, QUEUE, _queue_context(flt, cursor))
@@ -153,7 +158,7 @@ def review_item(request: AuthedRequest, contribution_id: int) -> HttpResponse:
 
 def _advance(request: AuthedRequest, done: Contribution, flt: QueueFilter, message: str) -> HttpResponse:
     """After an action: the next waiting item (in place with htmx, by redirect without), or the queue."""
-    next_id = selectors.queue_next(QueueCursor.of(done), flt)
+    next_id = selectors.queue_next(QueueCursor.of(done, flt.order), flt)
     if not request.htmx:
         messages.success(request, message)
         return redirect(item_url(next_id, flt) if next_id else _with_filters(reverse("review:queue"), flt))

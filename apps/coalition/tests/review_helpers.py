@@ -42,7 +42,7 @@ def machine(code: str, type_: str, source_id: int | None = None) -> Contribution
 
 def tallies() -> tuple[list[tuple], list[tuple]]:
     cells = sorted(CommitmentCell.objects.values_list(
-        "actor__code", "type", "proposed", "pledged", "approved", "delivered", "withdrawn", "first_pledged_on",
+        "actor__code", "type", "sure", "proposed", "pledged", "approved", "delivered", "withdrawn", "first_pledged_on",
         "first_delivered_on", "last_on", "last_status"))
     months = sorted(StatementMonth.objects.filter(count__gt=0).values_list("month", "status", "count"))
     return cells, months

@@ -103,19 +103,36 @@ def test_admins_may_review_too(admin_client_, item):
 # --- The queue ----------------------------------------------------------------------------------------
 
 
-def test_queue_lists_waiting_items_newest_first_with_the_controls(editor_client, articles, editor):
+def test_queue_lists_waiting_items_least_sure_first_with_the_controls(editor_client, articles, editor):
     done = machine("PL", "training", articles["pl_training.txt"])
     services.contribution_confirm(contribution=done, version=1, actor=editor)
     response = editor_client.get(QUEUE)
     assert response.status_code == 200
     rows = response.context["page"].rows
     assert done.pk not in [r.pk for r in rows]
-    assert [r.stated_on.isoformat() for r in rows] == sorted((r.stated_on.isoformat() for r in rows), reverse=True)
+    assert all(r.confidence is not None and 0 <= r.confidence <= 1 for r in rows)
+    assert [(r.confidence, r.pk) for r in rows] == sorted((r.confidence, r.pk) for r in rows)
     assert response.context["total"] == 7
+    newest = editor_client.get(QUEUE + "?order=newest").context["page"].rows
+    assert [r.stated_on.isoformat() for r in newest] == sorted((r.stated_on.isoformat() for r in newest), reverse=True)
+    assert {r.pk for r in newest} == {r.pk for r in rows}
     html = response.content.decode()
     assert 'name="item"' in html and 'value="confirm"' in html and 'value="reject"' in html
     assert "<kbd>j</kbd>" in html and "<kbd>x</kbd>" in html and 'data-shortcut="c"' in html
     assert "csrfmiddlewaretoken" in html
+    assert 'class="confidence confidence-' in html and 'name="confidence"' in html and 'name="order"' in html
+
+
+def test_queue_filters_by_confidence_band(editor_client, articles):
+    rows = list(Contribution.objects.filter(review_state=State.MACHINE))
+    Contribution.objects.filter(pk=rows[0].pk).update(confidence=0.3)
+    Contribution.objects.filter(pk=rows[1].pk).update(confidence=0.65)
+    Contribution.objects.filter(pk__in=[r.pk for r in rows[2:]]).update(confidence=0.9)
+    for band, expected in (("low", {rows[0].pk}), ("medium", {rows[1].pk}), ("high", {r.pk for r in rows[2:]})):
+        response = editor_client.get(f"{QUEUE}?confidence={band}")
+        assert {r.pk for r in response.context["page"].rows} == expected, band
+        assert response.context["total"] == len(expected)
+    assert editor_client.get(f"{QUEUE}?confidence=bogus").context["total"] == len(rows)
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -138,12 +155,16 @@ def test_queue_pages_by_keyset(editor_client, articles, monkeypatch):
     from apps.coalition.review import views
 
     monkeypatch.setattr(views, "PAGE_SIZE", 3)
-    seen, url = [], QUEUE
-    while url:
-        response = editor_client.get(url)
-        seen += [r.pk for r in response.context["page"].rows]
-        url = response.context["next_url"]
-    assert len(seen) == len(set(seen)) == 8
+    # Ties on the sort key, and a commitment read before confidences were kept (none), page through too.
+    Contribution.objects.filter(type="training").update(confidence=0.5)
+    Contribution.objects.filter(actor__code="FR").update(confidence=None)
+    for start in (QUEUE, QUEUE + "?order=newest"):
+        seen, url = [], start
+        while url:
+            response = editor_client.get(url)
+            seen += [r.pk for r in response.context["page"].rows]
+            url = response.context["next_url"]
+        assert len(seen) == len(set(seen)) == 8, start
     assert editor_client.get(QUEUE + "?after=garbage").status_code == 404
 
 
@@ -348,6 +369,7 @@ def test_pages_take_the_same_queries_for_3_items_or_30(editor_client, db):
         first = Contribution.objects.filter(review_state=State.MACHINE).order_by("-stated_on", "-id").first()
         item_url = reverse("review:item", args=[first.pk])
         editor_client.get(QUEUE)  # the session, the permissions and the labels are cached after a first page
+        editor_client.get(item_url)  # ... and the people's names its passage labels
         with CaptureQueriesContext(connection) as queue:
             assert editor_client.get(QUEUE).status_code == 200
         with CaptureQueriesContext(connection) as page:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from apps.core.languages import language_name
 
@@ -47,6 +49,15 @@ def type_label(code: str) -> str:
 def status_label(code: str) -> str:
     """A commitment status's label in the active language: {{ step.status|status_label }}."""
     return humanize_code(code)
+
+
+@register.filter
+def percent(value: float | None) -> str:
+    """0.74 → "74%" in English, "74 %" in Russian and Ukrainian ("" for None)."""
+    if value is None:
+        return ""
+    space = "" if (get_language() or "en").startswith("en") else "\u00a0"
+    return f"{number_format(round(value * 100))}{space}%"
 
 
 @register.filter

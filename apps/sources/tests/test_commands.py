@@ -24,7 +24,8 @@ def test_extract_prints_one_json_object_per_file_and_writes_nothing():
     assert seed["ok"] is True and seed["date"] == "2026-01-07" and seed["language"] == "ru"
     assert seed["source"] == "Reuters" and seed["statement_draft"] is True
     assert seed["members"] == sorted(seed["members"]) and "COALITION" in seed["members"]
-    assert all(set(c) == {"actor", "type", "status", "evidence"} for c in seed["commitments"])
+    assert all(set(c) == {"actor", "type", "status", "confidence", "evidence"} for c in seed["commitments"])
+    assert all(0 <= c["confidence"] <= 1 for c in seed["commitments"])
     assert image == {**image, "ok": False, "error": "The file is a PNG image, not text."}
     assert not SourceText.objects.exists()
 

@@ -204,8 +204,8 @@ def test_overview_matrix_chart_and_gaps(analyst_client, articles):
 
 def test_tallies_kept_by_ingest_equal_a_rebuild(articles):
     def snapshot():
-        return (sorted(CommitmentCell.objects.values_list("actor__code", "type", "proposed", "pledged", "approved",
-                                                          "delivered", "withdrawn", "last_status")),
+        return (sorted(CommitmentCell.objects.values_list("actor__code", "type", "sure", "proposed", "pledged",
+                                                          "approved", "delivered", "withdrawn", "last_status")),
                 sorted(StatementMonth.objects.filter(count__gt=0).values_list("month", "status", "count")))
 
     for source_id in articles.values():  # re-reading takes the old statements off before adding the new
@@ -249,3 +249,40 @@ def test_a_submitted_form_is_redirected_to_the_clean_address(analyst_client, art
     htmx = analyst_client.get(reverse("timeline:index") + "?q=troops&date_from=&sort=newest",
                               headers={"HX-Request": "true", "HX-Target": "timeline-body"})
     assert htmx.status_code == 200 and htmx["HX-Push-Url"] == reverse("timeline:index") + "?q=troops"
+
+
+def test_sure_only_keeps_editor_confirmed_and_high_confidence_commitments(analyst_client, articles, editor):
+    """sure=1 (“confirmed by an editor or high confidence”) on the timeline, the overview's matrix and the
+    exports; an editor's confirmation makes a commitment sure, and the tallies follow."""
+    from apps.coalition.models import Contribution
+    from apps.coalition.review import services as review
+    from apps.timeline.services import events_commitments_refresh
+
+    Contribution.objects.update(confidence=0.4)
+    Contribution.objects.filter(actor__code="DE", status="delivered").update(confidence=0.95)
+    events_commitments_refresh(event_ids=list(Contribution.objects.values_list("event_id", flat=True)))
+    tallies_rebuild()
+    assert headlines(analyst_client, "sure=1") == ["Германия"]
+    assert headlines(analyst_client, "sure=1&member=DE&status=pledged") == []
+    assert headlines(analyst_client, "sure=1&type=air_defence") == ["Германия"]
+
+    pl = Contribution.objects.get(actor__code="PL")
+    review.contribution_confirm(contribution=pl, version=pl.version, actor=editor)
+    assert headlines(analyst_client, "sure=1") == ["Германия", "Польща"]
+    assert headlines(analyst_client, "sure=1&member=PL&type=training") == ["Польща"]
+
+    overview = analyst_client.get(reverse("timeline:overview") + "?sure=1&gap_days=0")
+    rows = {r.member.code: r for r in overview.context["o"].rows}
+    assert set(rows) == {"DE", "PL"}
+    cell = {c.type: c for c in rows["DE"].cells if c}["air_defence"]
+    assert cell.statements == 1 and cell.best_status == "delivered"
+    assert 'href="/timeline/?sure=1&amp;member=DE&amp;type=air_defence"' in overview.content.decode()
+    everything = {r.member.code: r for r in analyst_client.get(reverse("timeline:overview")).context["o"].rows}
+    assert {c.type: c for c in everything["DE"].cells if c}["air_defence"].statements == 2
+    kept = sorted(CommitmentCell.objects.values_list("actor__code", "type", "sure", "pledged", "delivered"))
+    tallies_rebuild()
+    assert sorted(CommitmentCell.objects.values_list("actor__code", "type", "sure", "pledged", "delivered")) == kept
+
+    contributions = json.loads(b"".join(analyst_client.get(
+        reverse("timeline:export_json") + "?what=contributions&sure=1").streaming_content))
+    assert sorted((c["actor"], c["status"]) for c in contributions) == [("DE", "delivered"), ("PL", "pledged")]

@@ -59,7 +59,7 @@ def snapshot() -> list[tuple]:
 
 
 def tallies() -> tuple[list, list]:
-    return (sorted(CommitmentCell.objects.values_list("actor__code", "type", "proposed", "pledged", "approved",
+    return (sorted(CommitmentCell.objects.values_list("actor__code", "type", "sure", "proposed", "pledged", "approved",
                                                       "delivered", "withdrawn", "first_pledged_on",
                                                       "first_delivered_on", "last_on", "last_status")),
             sorted(StatementMonth.objects.filter(count__gt=0).values_list("month", "status", "count")))
@@ -93,7 +93,7 @@ def test_generates_sources_events_and_contributions():
         contributions.setdefault(event_id, set()).add(f"{actor}:{type_}:{status}")
         states.setdefault(event_id, set()).add(state)
     for event in events:
-        full_keys = {k for k in event.commitment_keys if not re.search(r"(^:)|(::)|(:$)", k)}
+        full_keys = {k for k in event.commitment_keys if not re.search(r"(^\+)|(^:)|(::)|(:$)", k)}
         assert contributions.get(event.id, set()) == full_keys
         assert set(event.review_states) == states.get(event.id, set())
         assert set(event.commitment_types) == {k.split(":")[1] for k in full_keys}
@@ -135,7 +135,7 @@ def test_filters_search_facets_and_pages_find_them(analyst_client):
     generate()
     events = list(synthetic_events())
     event = next(e for e in events if e.commitment_keys and e.person_slugs and e.agency and e.occurred_on)
-    actor, type_, status = next(k for k in event.commitment_keys if not k.startswith(":")
+    actor, type_, status = next(k for k in event.commitment_keys if not k.startswith((":", "+"))
                                 and "::" not in k and not k.endswith(":")).split(":")
     filters = [
         TimelineFilter(members=(actor,), types=(type_,), statuses=(status,)),
@@ -163,7 +163,8 @@ def test_tallies_are_rebuilt_from_the_contributions():
     kept = tallies()
     assert kept[0] and kept[1]
     live = Contribution.objects.exclude(review_state="rejected")
-    assert sum(sum(row[2:7]) for row in kept[0]) == live.count()
+    assert sum(sum(row[3:8]) for row in kept[0]) == live.count()
+    assert sum(sum(row[3:8]) for row in kept[0] if row[2]) == live.sure().count() > 0
     tallies_rebuild()
     assert tallies() == kept
 

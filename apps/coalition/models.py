@@ -143,19 +143,19 @@ class Alias(models.Model):
 
 
 # "Confirmed by an editor or high confidence": what analysts may ask to see alone (timeline, matrix, exports).
-# The one definition; the tallies' SQL (coalition.services) spells the same condition.
+# The one definition: is_sure, SURE (for querysets) and the tallies' SQL (coalition.services) all read these.
 HIGH_CONFIDENCE = HIGH
+EDITOR_STATES = ("confirmed", "corrected")  # review states that stand for an editor's word
 
 
 def is_sure(review_state: str, confidence: float | None) -> bool:
     """Is a contribution confirmed (or corrected) by an editor, or read by the machine with high confidence?"""
-    if review_state in ("confirmed", "corrected"):
+    if review_state in EDITOR_STATES:
         return True
     return review_state == "machine" and confidence is not None and confidence >= HIGH_CONFIDENCE
 
 
-SURE = (models.Q(review_state__in=("confirmed", "corrected"))
-        | models.Q(review_state="machine", confidence__gte=HIGH_CONFIDENCE))
+SURE = models.Q(review_state__in=EDITOR_STATES) | models.Q(review_state="machine", confidence__gte=HIGH_CONFIDENCE)
 
 
 class ContributionQuerySet(models.QuerySet["Contribution"]):

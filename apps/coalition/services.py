@@ -20,6 +20,7 @@ from django.utils.translation import gettext, ngettext
 from apps import extraction
 from apps.accounts.permissions import can_manage_names
 from apps.coalition.models import (
+    EDITOR_STATES,
     HIGH_CONFIDENCE,
     Alias,
     CommitmentCell,
@@ -201,7 +202,7 @@ def tallies_apply(*, removed: Sequence[Statement], added: Sequence[Statement]) -
 
 
 # Is a contribution (alias k) sure: confirmed by an editor or read with high confidence (models.is_sure)?
-_SURE = ("(k.review_state IN ('confirmed', 'corrected') "
+_SURE = (f"(k.review_state IN ({', '.join(repr(state) for state in EDITOR_STATES)}) "
          "OR (k.review_state = 'machine' AND coalesce(k.confidence >= %(high)s, false)))")
 _REBUILD_CELLS = f"""
 INSERT INTO coalition_commitmentcell (actor_id, type, sure, proposed, pledged, approved, delivered, withdrawn,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .attribution import find_source, outlet_words
 from .commitments import Commitment, commitment_statements, merge_commitments, split_sentences
 from .decode import DEFAULT_MAX_FILE_BYTES, decode_bytes
 from .events import split_events
@@ -15,7 +16,7 @@ from .header import DATE_FOUND_UNKNOWN, natural_language_problem, parse_header
 from .highlights import Highlight, document_highlights
 from .language import detect_language
 from .names import NameSighting, unknown_names
-from .reporting import AGENCY_WORDS, find_source, is_statement_draft, quote_spans
+from .reporting import is_statement_draft, quote_spans
 from .search import search_text
 from .status import article_status
 
@@ -186,7 +187,7 @@ def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = Non
         quotes=tuple(dict.fromkeys(body[start:end] for start, end in quotes)),
         events=events,
         body=body,
-        unknown_names=tuple(unknown_names(body, reading, sentences, language, excluded=AGENCY_WORDS)),
+        unknown_names=tuple(unknown_names(body, reading, sentences, language, excluded=outlet_words())),
         search_lemmas=lemmas,
         search_latin=latin,
         highlights=document_highlights(body, mentions, statements, quotes),

@@ -10,11 +10,12 @@ from datetime import date
 import pytest
 
 from apps.extraction import COMMITMENT_STATUSES, COMMITMENT_TYPES, ExtractionConfig, document_to_json, extract
+from apps.extraction.attribution import find_source
 from apps.extraction.decode import decode_bytes
 from apps.extraction.gazetteer import default_gazetteer
 from apps.extraction.header import find_date_in_text, natural_language_problem, parse_header
 from apps.extraction.language import detect_language
-from apps.extraction.reporting import find_quotes, find_source, is_statement_draft
+from apps.extraction.reporting import find_quotes, is_statement_draft
 
 RU = "Франция и Великобритания пообещали направить войска на Украину после прекращения огня."
 UK = "Франція та Велика Британія пообіцяли надіслати війська в Україну після припинення вогню."

@@ -1,0 +1,240 @@
+"""The outlet an article attributes itself to (spec §6): its dateline, its lead, or its closing credit line.
+
+Real reports say who reports them in a few places only: a dateline ("КИЇВ. 14 квітня. ІНТЕРФАКС-УКРАЇНА –",
+"KYIV, March 4 (Reuters) -"), the lead ("сообщает X", "передає X", "X reported", "according to X",
+"Об этом пишет Y, передает X", "X, citing Y"), a closing credit line ("With files from AFP", "За матеріалами
+DW"), or the framing of an interview ("в інтерв'ю Укрінформу") or of a document an outlet saw ("a draft seen
+by POLITICO"). An outlet named further down the story is cited for a side fact and is not the source; an
+outlet the lead cites ("со ссылкой на Bloomberg", "citing the FT") is not either. Press-release wires and a
+government's own readout give no source.
+
+Outlets are data (`data/outlets.toml`); one named with words of reporting that the file does not know keeps
+its name as written (with its article: "The Irish Times").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+OUTLETS_FILE = Path(__file__).parent / "data" / "outlets.toml"
+RELEASE = "release"  # a press-release wire: never a source
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ACRONYM = re.compile(r"^[A-ZА-ЯІЇЄҐ0-9]{2,4}$")
+# The ending of a Cyrillic word that changes with its case: "Укрінформ" → "Укрінформу", "правда" → "правде".
+_CASE_ENDING = re.compile(r"(?:ая|ий|ій|ое|ые|ія|ия|а|я|о|е|и|і|ь|й)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def outlets() -> tuple[Outlet, ...]:
+    with OUTLETS_FILE.open("rb") as handle:
+        data = tomllib.load(handle)
+    return tuple(Outlet(o["name"], o["kind"], tuple(o["aliases"])) for o in data["outlet"])
+
+
+def _alias_pattern(alias: str) -> str:
+    """A regex for one spelling: acronyms in capitals only, Cyrillic words in any case form."""
+    if _ACRONYM.match(alias):
+        return f"(?-i:{re.escape(alias)})"
+    words = []
+    for word in alias.split():
+        if _CYRILLIC.search(word) and len(word) >= 4 and not word.isupper():
+            stem = _CASE_ENDING.sub("", word)
+            words.append(re.escape(stem) + r"\w{0,3}")
+        else:
+            words.append(re.escape(word))
+    return r"\s+".join(words)
+
+
+@lru_cache(maxsize=1)
+def _outlet_regex() -> tuple[re.Pattern[str], tuple[Outlet, ...]]:
+    """One regex naming every outlet, longest spellings first; group `o<i>` is outlet i."""
+    table = outlets()
+    parts = []
+    for i, outlet in enumerate(table):
+        spellings = sorted(outlet.aliases, key=len, reverse=True)
+        parts.append((max(map(len, spellings)), f"(?P<o{i}>{'|'.join(_alias_pattern(a) for a in spellings)})"))
+    parts.sort(key=lambda p: -p[0])
+    body = "|".join(p for _, p in parts)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE), table
+
+
+# An outlet the list does not know, in quotation marks after a word for a medium or for reporting
+# («Страна.ua», "Европейская правда"), or known by a newspaper's word in its name ("the Irish Times").
+_MEDIUM = (r"(?:агентств\w*|агенці\w*|информагентств\w*|інформагентств\w*|издани\w*|видання|газет\w*|телеканал\w*|"
+           r"портал\w*|сайт\w*|канал\w*|радио|радіо|служб\w*|newspaper|broadcaster|news agency|agency|news site|"
+           r"website|outlet|portal|daily|tabloid|weekly|magazine|journal|channel|service)")
+_REPORTING = (r"(?:сообща\w*|сообщил\w*|передает|передаёт|передало|передал[аи]?|пишет|пишут|повідомля\w*|повідомил\w*|"
+              r"повідомив|передає|пише|пишуть|пишуть|reports?|reported|writes|according to|по данным|по информации|"
+              r"за даними|за інформацією)")
+_QUOTED_OUTLET = re.compile(
+    rf"(?:{_MEDIUM}|{_REPORTING})\s+(?:[\w-]+\s+){{0,2}}[«\"“„](?P<name>[^«»\"“”„\n]{{2,40}}?)[»\"”“]",
+    re.IGNORECASE,
+)
+_NEWSPAPER = re.compile(
+    r"(?<![\w-])(?P<the>[Tt]he\s+)?(?P<name>(?:[A-Z][\w'’.-]+\s+){0,3}(?:Times|Post|Journal|News|Herald|Telegraph|"
+    r"Gazette|Independent|Tribune|Observer|Express|Mail|Standard|Economist|Pravda|Zeitung|Spiegel|Bild|Monde|Figaro|"
+    r"Corriere|Repubblica|País|Kommersant|Vedomosti))(?![\w-])"
+)
+
+# What the words just before an outlet say it does. Each ends where the outlet begins; up to three words
+# may stand between ("сообщает Русская служба BBC", "according to the German news agency dpa").
+_GAP = r"[\s,]+(?:the\s+)?(?:[\w'’-]+\s+){0,3}[«\"“„]?$"
+_BEFORE = {
+    "relays": re.compile(r"(?:передает|передаёт|передає|передало|relays)" + _GAP, re.IGNORECASE),
+    "reports": re.compile(
+        r"(?:сообща\w*|сообщил\w*|пишет|пишут|повідомля\w*|повідомил\w*|повідомив|пише|пишуть|according to|"
+        r"по данным|по информации|по сообщению|по сведениям|за даними|за інформацією|за повідомленням|reports? by|"
+        r"as reported by|reported by|told by|веде хроніку|ведет хронику)" + _GAP, re.IGNORECASE),
+    "cited": re.compile(
+        r"(?:со ссылкой на|ссылаясь на|з посиланням на|із посиланням на|посилаючись на|citing|quoting|cited by|"
+        r"quoted by|ранее|раніше|earlier|previously|накануне|напередодні|как писал\w*|як писал\w*|як раніше писал\w*)"
+        + _GAP, re.IGNORECASE),
+    "saw": re.compile(
+        r"(?:seen by|obtained by|reviewed by|available to|с которым ознакомил\w*|с которым ознакомил\w* \w+|"
+        r"з яким ознайомил\w*|яким ознайомил\w*|ознакомил\w*|ознайомил\w*|в распоряжении|в розпорядженні|"
+        r"оказался в распоряжении|опинився в розпорядженні)" + _GAP, re.IGNORECASE),
+    "told": re.compile(
+        r"(?:told|said to|interview with|interview to|в интервью|в інтерв'ю|в інтерв’ю|интервью|інтерв'ю|"
+        r"інтерв’ю|рассказал\w*|розповів|розповіла|розповіли|сказал\w*|сказав|заявил\w*|заявив|заявила|"
+        r"кореспондент\w*|корреспондент\w*|correspondent)" + _GAP, re.IGNORECASE),
+}
+_AFTER_REPORTS = re.compile(
+    r"^(?:'s)?(?:\s+news)?(?:\s+(?:news\s+)?agency)?[\s,]+(?:reports|reported|says|said|wrote|writes|learned|"
+    r"has learned|have learned|сообща\w*|сообщил\w*|пишет|пише|передает|передає|узнал\w*|выяснил\w*|повідомля\w*|"
+    r"повідомил\w*|дізнал\w*|з'ясувал\w*|з’ясувал\w*|веде|ведет|is running)\b",
+    re.IGNORECASE,
+)
+_AFTER_CITED = re.compile(
+    r"^(?:'s)?[\s,]+(?:(?:first|earlier|previously|had|also|last\s+\w+)\s+(?:reported|reports|said|wrote)|"
+    r"(?:reported|said|wrote|reports)\s+(?:earlier|previously|last\s+\w+|on\s+\w+\s+that\s+earlier)|"
+    r"(?:писал\w*|сообщал\w*|писала|писало|писав|писали|повідомляв\w*|повідомляла)\b)",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"(?:with files from|with material from|with reporting (?:from|by)|based on reporting (?:from|by)|"
+    r"additional reporting by|за матеріалами|за матеріалами агентств\w*|по материалам|при подготовке\b.{0,60}?"
+    r"(?:использован\w*|данн\w*|сообщени\w*|материал\w*)|використано матеріали|з використанням матеріалів|"
+    r"джерело:|источник:|source:)\s*(?:the\s+)?(?:агентств\w*\s+|агенці\w*\s+|\w+\s+)?$",
+    re.IGNORECASE | re.DOTALL,
+)
+_DATELINE_AFTER = re.compile(r"^[\s)/.]*[-–—]|^[)/]")
+# An outlet opening a sentence of the lead with a verb of its own work: "DW собрала, что известно ...",
+# "DW розібралася", "The Kyiv Independent has compiled": the article is its own.
+_OWN_WORK = re.compile(
+    r"^\s+(?:[а-яіїєґё]+(?:ла|ло|ли)(?:сь|ся)?|has (?:compiled|analysed|analyzed|examined|looked)|(?:compiled|"
+    r"analysed|analyzed|examined|looked at|reviewed))\b", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+DATELINE_CHARS = 160
+CREDIT_CHARS = 200
+SHORT_LEAD_CHARS = 300  # a first paragraph this short is a headline-like lead: the next one counts too
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+def _named(text: str) -> list[_Named]:
+    """Every outlet the text names, known ones by their canonical name, others as written."""
+    regex, table = _outlet_regex()
+    found = []
+    for m in regex.finditer(text):
+        outlet = table[int(m.lastgroup[1:])] if m.lastgroup else None
+        if outlet is not None:
+            found.append(_Named(m.start(), m.end(), outlet.name, outlet.kind))
+    taken = [(n.start, n.end) for n in found]
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in taken)
+
+    for m in _QUOTED_OUTLET.finditer(text):
+        start, end = m.span("name")
+        if free(start, end):
+            found.append(_Named(start, end, m.group("name").strip(), "site"))
+            taken.append((start, end))
+    for m in _NEWSPAPER.finditer(text):
+        start, end = m.span("name")
+        if free(start, end):
+            found.append(_Named(start, end, ("The " if m.group("the") else "") + m.group("name"), "newspaper"))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _role(text: str, named: _Named) -> str:
+    """What the words around a named outlet make of it: relays, reports, cited, saw, told, or "" (named only)."""
+    sentence_start = max(text.rfind(". ", 0, named.start), text.rfind("\n", 0, named.start)) + 1
+    before = text[max(sentence_start, named.start - 90) : named.start]
+    after = text[named.end : named.end + 60]
+    if _AFTER_CITED.match(after):
+        return "cited"
+    best, where = "", -1
+    for role, regex in _BEFORE.items():
+        m = regex.search(before)
+        if m and m.start() > where:
+            best, where = role, m.start()
+    if best:
+        return best
+    if _AFTER_REPORTS.match(after):
+        return "reports"
+    opens = not text[sentence_start : named.start].strip(" «\"“„")
+    return "reports" if opens and _OWN_WORK.match(after) else ""
+
+
+def _lead_end(text: str) -> int:
+    first = _PARAGRAPH.search(text)
+    if first is None:
+        return len(text)
+    if first.start() < SHORT_LEAD_CHARS:
+        second = _PARAGRAPH.search(text, first.end())
+        return second.start() if second else len(text)
+    return first.start()
+
+
+def _credit_start(text: str) -> int:
+    """Where the closing credit line may stand: the last paragraph, when it is short."""
+    stripped = text.rstrip()
+    breaks = [m.end() for m in _PARAGRAPH.finditer(stripped)]
+    last = breaks[-1] if breaks else max(stripped.rfind("\n") + 1, 0)
+    return last if len(stripped) - last <= CREDIT_CHARS else len(stripped)
+
+
+def find_source(text: str) -> str | None:
+    """The outlet the text attributes itself to, by its canonical name, or None (spec §6)."""
+    named = _named(text)
+    if not named:
+        return None
+    lead_end, credit_start = _lead_end(text), _credit_start(text)
+    chosen: _Named | None = None
+    for n in named:  # a dateline: "БРЮССЕЛЬ, 19 декабря. /ТАСС/.", "KYIV (Reuters) -"
+        head = text[: n.start]
+        if n.start < DATELINE_CHARS and "\n" not in head.strip() and _DATELINE_AFTER.match(text[n.end :]) and (
+                re.search(r"\d|\(|/", head) or not head.strip()):
+            chosen = n
+            break
+    if chosen is None:
+        lead = [(n, _role(text, n)) for n in named if n.start < lead_end]
+        ranked = {role: [n for n, r in lead if r == role] for role in ("relays", "reports", "saw", "told")}
+        credit = [n for n in named if n.start >= credit_start and _CREDIT.search(text[credit_start : n.start])]
+        chosen = next(iter(ranked["relays"] or ranked["reports"] or credit or ranked["saw"] or ranked["told"]), None)
+    if chosen is None or chosen.kind == RELEASE:
+        return None
+    return chosen.name
+
+
+def outlet_words() -> frozenset[str]:
+    """Single words of the outlets' names, which are no unknown names of people or members."""
+    return frozenset(w.lower() for outlet in outlets() for alias in outlet.aliases for w in alias.split())

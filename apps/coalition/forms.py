@@ -65,3 +65,31 @@ def form_errors_add(form: forms.Form, error: ValidationError) -> None:
     messages: dict[str | None, Any] = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
     for field, texts in messages.items():
         form.add_error(field if field in form.fields else None, texts)
+
+
+# A bulk action takes the names ticked on one page (50), and its undo those it changed: a few pages at most.
+MAX_CHOSEN_NAMES = 200
+
+
+class CandidateIdsField(forms.Field):
+    """The ids of the names ticked on the page (`candidate`, repeated), each once."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {"required": _("Tick at least one name.")}
+
+    def to_python(self, value: Any) -> list[int]:
+        if not value:
+            return []
+        try:
+            ids = sorted({int(v) for v in value})
+        except (TypeError, ValueError) as error:
+            raise ValidationError(gettext("The choice of names is broken; reload the page and tick them again."),
+                                  code="invalid") from error
+        if len(ids) > MAX_CHOSEN_NAMES:
+            raise ValidationError(gettext("At most %(count)d names at a time.") % {"count": MAX_CHOSEN_NAMES},
+                                  code="max")
+        return ids
+
+
+class NamesChoiceForm(forms.Form):
+    candidate = CandidateIdsField()

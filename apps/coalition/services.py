@@ -36,7 +36,7 @@ from apps.coalition.models import (
 from apps.coalition.naming import CODE_RE, SLUG_RE
 from apps.core.exceptions import InvalidTransition
 from apps.core.fragments import data_changed
-from apps.core.services import audit_record
+from apps.core.services import audit_record, audit_record_many
 from apps.extraction.lexicon import AliasEntry, MemberEntry, PersonEntry
 
 if TYPE_CHECKING:
@@ -568,3 +568,51 @@ def name_candidate_reopen(*, candidate: NameCandidate, actor: Any) -> NameCandid
     candidate.save(update_fields=["state", "resolved_by", "resolved_at", "updated_at"])
     audit_record(actor=actor, action="name.reopen", obj=candidate)
     return candidate
+
+
+@dataclass(frozen=True)
+class NamesChange:
+    """What a bulk dismissal or reopening did: the candidates it changed, and how many of the chosen it left."""
+
+    changed: list[NameCandidate]
+    skipped: int  # chosen but no longer in the state the action starts from (or deleted meanwhile)
+
+    @property
+    def ids(self) -> list[int]:
+        return [c.pk for c in self.changed]
+
+
+@transaction.atomic
+def name_candidates_dismiss(*, candidate_ids: Sequence[int], actor: Any) -> NamesChange:
+    """Dismiss the chosen names that are still open, all at once; one audit row each, as for one name.
+
+    Four queries however many names: the open ones are locked in id order (as `name_sightings_replace` locks
+    them, so the two never wait on each other in a cycle), updated in one statement, audited in one insert.
+    """
+    _require(actor, "coalition.change_namecandidate")
+    return _names_move(candidate_ids=candidate_ids, actor=actor, state=NameCandidate.State.OPEN,
+                       to=NameCandidate.State.DISMISSED, action="name.dismiss")
+
+
+@transaction.atomic
+def name_candidates_reopen(*, candidate_ids: Sequence[int], actor: Any) -> NamesChange:
+    """List the chosen dismissed names again (the undo of a bulk dismissal); one audit row each."""
+    _require(actor, "coalition.change_namecandidate")
+    return _names_move(candidate_ids=candidate_ids, actor=actor, state=NameCandidate.State.DISMISSED,
+                       to=NameCandidate.State.OPEN, action="name.reopen")
+
+
+def _names_move(*, candidate_ids: Sequence[int], actor: Any, state: str, to: str, action: str) -> NamesChange:
+    chosen = set(candidate_ids)
+    changed = list(NameCandidate.objects.select_for_update().filter(pk__in=chosen, state=state).order_by("pk")
+                   .only("id", "key", "text", "hint", "state", "article_count"))
+    if changed:
+        dismissed = to == NameCandidate.State.DISMISSED
+        resolved_by = actor if dismissed and getattr(actor, "is_authenticated", False) else None
+        resolved_at = timezone.now() if dismissed else None
+        NameCandidate.objects.filter(pk__in=[c.pk for c in changed]).update(
+            state=to, resolved_by=resolved_by, resolved_at=resolved_at, updated_at=timezone.now())
+        for candidate in changed:
+            candidate.state = to
+        audit_record_many(actor=actor, action=action, entries=[(c, {"bulk": len(changed)}) for c in changed])
+    return NamesChange(changed=changed, skipped=len(chosen) - len(changed))

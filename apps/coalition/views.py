@@ -6,12 +6,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -23,7 +24,15 @@ from django.views.decorators.vary import vary_on_headers
 
 from apps.accounts.permissions import can_manage_names
 from apps.coalition import selectors, services
-from apps.coalition.forms import LANGUAGE_CHOICES, AliasForm, MemberForm, PersonForm, form_errors_add
+from apps.coalition.forms import (
+    LANGUAGE_CHOICES,
+    MAX_CHOSEN_NAMES,
+    AliasForm,
+    MemberForm,
+    NamesChoiceForm,
+    PersonForm,
+    form_errors_add,
+)
 from apps.coalition.models import Member, NameCandidate, NameSighting
 from apps.coalition.naming import code_suggest, name_fields_suggest, slug_suggest
 from apps.core.exceptions import InvalidTransition
@@ -31,6 +40,10 @@ from apps.core.http import AuthedRequest, permission_required
 
 PAGE_SIZE = 50
 TEMPLATE = "coalition/name_candidates.html"
+# After a plain POST's bulk dismissal the page is asked for with the ids it dismissed, to offer their undo.
+DISMISSED_PARAM = "dismissed"
+MESSAGE_NAMES = 10  # names quoted in an outcome message, then "…"
+LEVELS = {"success": messages.SUCCESS, "warning": messages.WARNING, "error": messages.ERROR}
 # The confirmation row stops asking for progress after this long (a worker may be down).
 PROGRESS_POLL_FOR = timedelta(minutes=15)
 
@@ -53,13 +66,15 @@ def _suggested_values(candidate: NameCandidate, slugs: set[str], codes: set[str]
             "code": code_suggest(candidate.text, codes), "member": "", "role": role, **names}
 
 
-def _page_context(request: AuthedRequest) -> dict[str, Any]:
-    hint = request.GET.get("hint", "")
+def _page_context(request: AuthedRequest, query: QueryDict | None = None, back: str = "") -> dict[str, Any]:
+    """The page for `query` (the request's own by default); `back` is where its forms return to."""
+    query = request.GET if query is None else query
+    hint = query.get("hint", "")
     if hint not in NameCandidate.Hint.values:
         hint = ""
-    search = " ".join(request.GET.get("q", "").split())[:100]
+    search = " ".join(query.get("q", "").split())[:100]
     try:
-        cursor = selectors.NameCursor.parse(request.GET.get("after", ""))
+        cursor = selectors.NameCursor.parse(query.get("after", ""))
     except ValueError as error:
         raise Http404("This page link is broken.") from error
     page = selectors.names_page(hint=hint, search=search, after=cursor, size=PAGE_SIZE)
@@ -75,8 +90,27 @@ def _page_context(request: AuthedRequest) -> dict[str, Any]:
         "first_url": f"{here}?{urlencode(filters)}" if cursor else "",
         "filters": filters, "total": selectors.open_names(hint=hint, search=search).aggregate(n=Count("id"))["n"],
         "hints": NameCandidate.Hint.choices, "people": people, "members": members,
-        "languages": LANGUAGE_CHOICES, "roles": Member.Role.choices, "back": request.get_full_path(),
+        "languages": LANGUAGE_CHOICES, "roles": Member.Role.choices,
+        "back": back or _without_dismissed(request.get_full_path()),
+        "outcome": "", "outcome_level": "", "undo": [], "errors": [],
+        **_dismissed_context(query),
     }
+
+
+def _dismissed_context(query: QueryDict) -> dict[str, Any]:
+    """After a plain POST dismissed names in bulk: the outcome and its undo, for the names still dismissed."""
+    raw = query.get(DISMISSED_PARAM, "")
+    try:
+        ids = [int(part) for part in raw.split(",") if part][:MAX_CHOSEN_NAMES]
+    except ValueError:
+        ids = []
+    if not ids:
+        return {}
+    undo = list(NameCandidate.objects.filter(pk__in=ids, state=NameCandidate.State.DISMISSED).order_by("pk")
+                .only("id", "text"))
+    if not undo:
+        return {}
+    return {"outcome": _dismissed_message(undo, 0), "outcome_level": "success", "undo": undo}
 
 
 @require_GET
@@ -181,6 +215,87 @@ def name_dismiss(request: AuthedRequest, candidate_id: int) -> HttpResponse:
     candidate = get_object_or_404(NameCandidate, pk=candidate_id)
     return _attempt(request, candidate, forms.Form(request.POST), "dismiss",
                     lambda: services.name_candidate_dismiss(candidate=candidate, actor=request.user))
+
+
+def _quoted(candidates: list[NameCandidate]) -> str:
+    """«A», «B», «C» … for a message (the template escapes it)."""
+    shown = ", ".join(f"«{c.text}»" for c in candidates[:MESSAGE_NAMES])
+    return shown + (" …" if len(candidates) > MESSAGE_NAMES else "")
+
+
+def _dismissed_message(changed: list[NameCandidate], skipped: int) -> str:
+    values = {"count": len(changed), "names": _quoted(changed)}
+    message = ngettext("%(count)d name was dismissed: %(names)s. It will not be listed again.",
+                       "%(count)d names were dismissed: %(names)s. They will not be listed again.",
+                       len(changed)) % values
+    if skipped:
+        message += " " + ngettext("%(count)d ticked name was no longer open.",
+                                  "%(count)d ticked names were no longer open.", skipped) % {"count": skipped}
+    return message
+
+
+def _reopened_message(changed: list[NameCandidate], skipped: int) -> str:
+    values = {"count": len(changed), "names": _quoted(changed)}
+    message = ngettext("%(count)d name is listed again: %(names)s.",
+                       "%(count)d names are listed again: %(names)s.", len(changed)) % values
+    if skipped:
+        message += " " + ngettext("%(count)d name was no longer dismissed.",
+                                  "%(count)d names were no longer dismissed.", skipped) % {"count": skipped}
+    return message
+
+
+def _bulk(request: AuthedRequest, *, dismiss: bool) -> HttpResponse:
+    """Dismiss (or reopen) the chosen names; answer with the list and the outcome (htmx) or the page."""
+    back = _without_dismissed(_back(request))
+    form = NamesChoiceForm(request.POST)
+    outcome, level = "", "success"
+    undo: list[NameCandidate] = []
+    errors: list[str] = []
+    if form.is_valid():
+        action = services.name_candidates_dismiss if dismiss else services.name_candidates_reopen
+        change = action(candidate_ids=form.cleaned_data["candidate"], actor=request.user)
+        if not change.changed:
+            level = "error"
+            outcome = (gettext("None of the ticked names was still open.") if dismiss
+                       else gettext("None of these names is still dismissed."))
+        else:
+            level = "warning" if change.skipped else "success"
+            outcome = (_dismissed_message if dismiss else _reopened_message)(change.changed, change.skipped)
+            undo = change.changed if dismiss else []
+    else:
+        errors = [str(text) for texts in form.errors.values() for text in texts]
+    if not request.htmx:
+        if undo:  # the page shows the outcome with its undo, for the names still dismissed
+            separator = "&" if "?" in back else "?"
+            return redirect(f"{back}{separator}{urlencode({DISMISSED_PARAM: ','.join(str(c.pk) for c in undo)})}")
+        for text in [outcome] if outcome else errors:
+            messages.add_message(request, LEVELS[level], text)
+        return redirect(back)
+    context = _page_context(request, QueryDict(urlsplit(back).query), back=back)
+    context.update(outcome=outcome, outcome_level=level, undo=undo, errors=errors)
+    return TemplateResponse(request, TEMPLATE + "#names-list", context)
+
+
+def _without_dismissed(url: str) -> str:
+    """The page's address without the outcome of an earlier bulk dismissal."""
+    parts = urlsplit(url)
+    query = QueryDict(parts.query, mutable=True)
+    query.pop(DISMISSED_PARAM, None)
+    return parts.path + (f"?{query.urlencode()}" if query else "")
+
+
+@require_POST
+@permission_required(can_manage_names)
+def names_dismiss(request: AuthedRequest) -> HttpResponse:
+    """Dismiss the names ticked on the page, all at once; the answer offers to undo it."""
+    return _bulk(request, dismiss=True)
+
+
+@require_POST
+@permission_required(can_manage_names)
+def names_reopen(request: AuthedRequest) -> HttpResponse:
+    """List again the names a bulk dismissal took off the page (its undo)."""
+    return _bulk(request, dismiss=False)
 
 
 @require_GET

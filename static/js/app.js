@@ -26,6 +26,18 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 });
 
+// Names page: "Select all on this page" ticks every box of the bulk form; the boxes sit in the rows, tied to
+// the form by their form attribute (each row has forms of its own, which a form cannot hold).
+document.addEventListener("change", (event) => {
+  const all = event.target.closest && event.target.closest("[data-select-all-of]");
+  if (!all) {
+    return;
+  }
+  document.querySelectorAll(`input[type=checkbox][form="${all.dataset.selectAllOf}"]`).forEach((box) => {
+    box.checked = all.checked;
+  });
+});
+
 // htmx updates are announced by live regions that stay in the page (a live region swapped in with the new
 // content is not announced): after a swap, each element with data-announce="<region id>" in the new content
 // puts its text into that region ("12 events match", "3 commitments pledged more than 90 days ago …").

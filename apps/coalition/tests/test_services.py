@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from apps.coalition import services
 from apps.coalition.models import Alias, Member, NameCandidate, NameSighting, Person
-from apps.coalition.tests.factories import MemberFactory, PersonFactory
+from apps.coalition.tests.factories import MemberFactory, NameCandidateFactory, PersonFactory
 from apps.core.exceptions import InvalidTransition
 from apps.core.models import AuditEntry
 from apps.extraction.names import NameSighting as Seen
@@ -301,3 +301,58 @@ def test_concurrent_workers_keep_counts_exact_and_never_deadlock():
     assert not errors, errors
     for found in NameCandidate.objects.all():
         assert found.article_count == NameSighting.objects.filter(candidate=found).count(), found.key
+
+
+# --- Bulk dismissal and its undo -------------------------------------------------------------------
+
+
+def test_bulk_dismiss_changes_the_open_names_chosen_and_undo_reopens_exactly_those(admin_user):
+    first, second = NameCandidateFactory(), NameCandidateFactory()
+    aliased = NameCandidateFactory(state=NameCandidate.State.ALIASED)
+    dismissed = NameCandidateFactory(state=NameCandidate.State.DISMISSED)
+    untouched = NameCandidateFactory()
+    change = services.name_candidates_dismiss(
+        candidate_ids=[second.pk, first.pk, aliased.pk, dismissed.pk, 999_999], actor=admin_user)
+    assert change.ids == [first.pk, second.pk] and change.skipped == 3
+    for found in NameCandidate.objects.filter(pk__in=change.ids):
+        assert (found.state, found.resolved_by) == (NameCandidate.State.DISMISSED, admin_user)
+        assert found.resolved_at is not None
+    assert NameCandidate.objects.get(pk=untouched.pk).state == NameCandidate.State.OPEN
+    assert NameCandidate.objects.get(pk=aliased.pk).state == NameCandidate.State.ALIASED
+    audited = AuditEntry.objects.filter(action="name.dismiss")
+    assert sorted(audited.values_list("object_id", flat=True)) == sorted(str(pk) for pk in change.ids)
+    assert {(e.actor, e.object_type) for e in audited} == {(admin_user, "coalition.namecandidate")}
+
+    undo = services.name_candidates_reopen(candidate_ids=change.ids, actor=admin_user)
+    assert undo.ids == [first.pk, second.pk] and undo.skipped == 0
+    reopened = NameCandidate.objects.filter(pk__in=change.ids)
+    assert {(c.state, c.resolved_by, c.resolved_at) for c in reopened} == {(NameCandidate.State.OPEN, None, None)}
+    assert NameCandidate.objects.get(pk=dismissed.pk).state == NameCandidate.State.DISMISSED  # not one of those
+    assert AuditEntry.objects.filter(action="name.reopen").count() == 2
+    assert services.name_candidates_reopen(candidate_ids=change.ids, actor=admin_user).changed == []
+
+
+def test_bulk_dismiss_takes_the_same_queries_for_three_names_or_thirty(admin_user):
+    def queries(count: int) -> tuple[int, int]:
+        ids = [c.pk for c in NameCandidateFactory.create_batch(count)]
+        with CaptureQueriesContext(connection) as dismissed:
+            assert len(services.name_candidates_dismiss(candidate_ids=ids, actor=admin_user).changed) == count
+        with CaptureQueriesContext(connection) as reopened:
+            assert len(services.name_candidates_reopen(candidate_ids=ids, actor=admin_user).changed) == count
+        return len(dismissed), len(reopened)
+
+    queries(1)  # the actor's permissions are cached on the user object from here on
+    assert queries(3) == queries(30) == (5, 5)  # savepoint, lock, update, audit insert, release
+
+
+@pytest.mark.parametrize("persona", ["editor", "analyst"])
+def test_only_admins_may_dismiss_names_in_bulk(request, persona):
+    actor = request.getfixturevalue(persona)
+    names = NameCandidateFactory.create_batch(2)
+    with pytest.raises(PermissionDenied):
+        services.name_candidates_dismiss(candidate_ids=[c.pk for c in names], actor=actor)
+    NameCandidate.objects.update(state=NameCandidate.State.DISMISSED)
+    with pytest.raises(PermissionDenied):
+        services.name_candidates_reopen(candidate_ids=[c.pk for c in names], actor=actor)
+    assert set(NameCandidate.objects.values_list("state", flat=True)) == {NameCandidate.State.DISMISSED}
+    assert not AuditEntry.objects.filter(action__startswith="name.").exists()

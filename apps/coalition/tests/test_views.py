@@ -240,3 +240,140 @@ def test_progress_is_for_htmx_only(admin_client_):
     response = admin_client_.get(reverse("coalition:name_progress", args=[candidate.pk]))
     assert response.status_code == 302 and response.url == PAGE
     assert re.search(r"HX-Request", response.headers.get("Vary", ""))
+
+
+# --- Bulk dismissal and its undo -------------------------------------------------------------------
+
+DISMISS = reverse("coalition:names_dismiss")
+REOPEN = reverse("coalition:names_reopen")
+
+
+def test_the_page_offers_to_tick_names_for_a_bulk_dismissal(admin_client_):
+    candidate = seen_in(1, text="Saab")
+    html = admin_client_.get(PAGE).content.decode()
+    assert f'<form id="names-bulk" method="post" action="{DISMISS}"' in html
+    assert (f'<input type="checkbox" name="candidate" value="{candidate.pk}" form="names-bulk" '
+            f'id="pick-{candidate.pk}" aria-label="Select «Saab»">') in html
+    assert 'data-select-all-of="names-bulk"' in html  # shown by the script; boxes work without it
+
+
+def test_htmx_bulk_dismiss_returns_the_list_with_an_undo_and_undo_reopens_exactly_those(admin_client_):
+    first, second, kept = seen_in(3, text="Saab"), seen_in(2, text="Bundeswehr"), seen_in(1, text="Halvorsen")
+    back = f"{PAGE}?q=a"
+    response = admin_client_.post(DISMISS, {"candidate": [first.pk, second.pk], "next": back}, headers=HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section id="names-list"') and "<html" not in html
+    assert "2 names were dismissed: «Saab», «Bundeswehr». They will not be listed again." in html
+    assert f'id="name-{first.pk}"' not in html and f'id="name-{kept.pk}"' in html  # the list after the change
+    undo = re.search(r'<form method="post" action="([^"]+)"[^>]*>(.*?)</form>', html, re.S)
+    assert undo is not None and undo.group(1) == REOPEN
+    assert re.findall(r'name="candidate" value="(\d+)"', undo.group(2)) == [str(first.pk), str(second.pk)]
+    assert f'name="next" value="{back}"' in undo.group(2)
+    assert set(NameCandidate.objects.filter(state="dismissed").values_list("pk", flat=True)) == {first.pk, second.pk}
+
+    response = admin_client_.post(REOPEN, {"candidate": [first.pk, second.pk], "next": back}, headers=HTMX)
+    html = response.content.decode()
+    assert "2 names are listed again: «Saab», «Bundeswehr»." in html and "Undo" not in html
+    assert f'id="name-{first.pk}"' in html and f'id="name-{second.pk}"' in html
+    assert not NameCandidate.objects.filter(state="dismissed").exists()
+
+
+def test_plain_post_bulk_dismiss_and_undo_work_without_script(admin_client_):
+    first, second = seen_in(2, text="Saab"), seen_in(1, text="Bundeswehr")
+    response = admin_client_.post(DISMISS, {"candidate": [first.pk, second.pk], "next": f"{PAGE}?hint=person"})
+    assert response.status_code == 302
+    assert response.url == f"{PAGE}?hint=person&dismissed={first.pk}%2C{second.pk}"
+    page = admin_client_.get(response.url)
+    html = page.content.decode()
+    assert "2 names were dismissed: «Saab», «Bundeswehr»." in html
+    assert f'action="{REOPEN}"' in html and [c.pk for c in page.context["undo"]] == [first.pk, second.pk]
+    assert f'name="next" value="{PAGE}?hint=person"' in html  # the undo returns to the page, not to this outcome
+
+    response = admin_client_.post(REOPEN, {"candidate": [first.pk, second.pk], "next": f"{PAGE}?hint=person"})
+    assert response.status_code == 302 and response.url == f"{PAGE}?hint=person"
+    html = admin_client_.get(response.url).content.decode()
+    assert "2 names are listed again" in html
+    assert set(NameCandidate.objects.values_list("state", flat=True)) == {"open"}
+    # Once they are open again, the old outcome address offers no undo.
+    assert admin_client_.get(f"{PAGE}?dismissed={first.pk},{second.pk}").context["undo"] == []
+
+
+def test_bulk_dismiss_says_which_ticked_names_were_no_longer_open(admin_client_):
+    still_open = seen_in(1, text="Saab")
+    aliased = seen_in(1, text="Bundeswehr", state="aliased")
+    html = admin_client_.post(DISMISS, {"candidate": [still_open.pk, aliased.pk]}, headers=HTMX).content.decode()
+    assert "1 name was dismissed: «Saab». It will not be listed again. 1 ticked name was no longer open." in html
+    assert 'class="message warning"' in html
+    html = admin_client_.post(DISMISS, {"candidate": [aliased.pk]}, headers=HTMX).content.decode()
+    assert "None of the ticked names was still open." in html and "Undo" not in html
+
+
+@pytest.mark.parametrize(("data", "error"), [
+    ({}, "Tick at least one name."),
+    ({"candidate": ["12", "twelve"]}, "The choice of names is broken"),
+    ({"candidate": [str(i) for i in range(1, 202)]}, "At most 200 names at a time."),
+])
+def test_a_broken_bulk_choice_is_refused_with_a_reason(admin_client_, data, error):
+    candidate = seen_in(1)
+    assert error in admin_client_.post(DISMISS, data, headers=HTMX).content.decode()
+    response = admin_client_.post(DISMISS, data)
+    assert response.status_code == 302 and error in admin_client_.get(response.url).content.decode()
+    candidate.refresh_from_db()
+    assert candidate.state == "open"
+
+
+@pytest.mark.parametrize("persona", ["analyst", "editor"])
+def test_bulk_actions_are_for_admins_only(persona, request, client):
+    candidate = seen_in(1)
+    for url in (DISMISS, REOPEN):
+        response = client.post(url, {"candidate": [candidate.pk]})
+        assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    client.force_login(request.getfixturevalue(persona))
+    for url in (DISMISS, REOPEN):
+        assert client.post(url, {"candidate": [candidate.pk]}).status_code == 403
+        assert client.post(url, {"candidate": [candidate.pk]}, headers=HTMX).status_code == 403
+        assert client.get(url).status_code in (403, 405)
+    candidate.refresh_from_db()
+    assert candidate.state == "open"
+
+
+def test_bulk_dismiss_needs_the_csrf_token(admin_user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(admin_user)
+    candidate = seen_in(1)
+    assert client.post(DISMISS, {"candidate": [candidate.pk]}, headers=HTMX).status_code == 403
+    candidate.refresh_from_db()
+    assert candidate.state == "open"
+
+
+def test_names_in_the_outcome_are_escaped(admin_client_):
+    candidate = seen_in(1, text='<img src=x onerror="alert(1)">')
+    html = admin_client_.post(DISMISS, {"candidate": [candidate.pk]}, headers=HTMX).content.decode()
+    assert "<img src=x" not in html
+    assert "«&lt;img src=x onerror=&quot;alert(1)&quot;&gt;»" in html
+
+
+def test_bulk_dismiss_takes_the_same_queries_for_3_names_or_40(admin_client_):
+    def queries(count: int) -> int:
+        NameCandidate.objects.all().delete()
+        ids = [seen_in(2).pk for _ in range(count)]
+        seen_in(1)  # the page goes on listing the others
+        with CaptureQueriesContext(connection) as captured:
+            response = admin_client_.post(DISMISS, {"candidate": ids}, headers=HTMX)
+        assert len(response.context["undo"]) == count
+        return len(captured)
+
+    admin_client_.get(PAGE)  # member and person names come from a shared cache: fill it first
+    assert queries(3) == queries(40) <= 16
+
+
+@pytest.mark.parametrize(("language", "dismissed", "undo"), [
+    ("ru", "3 имени отклонены: «Saab», «Bundeswehr», «Halvorsen».", "Отменить"),
+    ("uk", "3 імені відхилено: «Saab», «Bundeswehr», «Halvorsen».", "Скасувати"),
+])
+def test_bulk_outcome_speaks_the_readers_language(admin_client_, language, dismissed, undo):
+    admin_client_.cookies["django_language"] = language
+    ids = [seen_in(1, text=text).pk for text in ("Saab", "Bundeswehr", "Halvorsen")]
+    html = admin_client_.post(DISMISS, {"candidate": ids}, headers=HTMX).content.decode()
+    assert dismissed in html and f">{undo}<" in html

@@ -1,5 +1,5 @@
 """An admin sorts out unknown names in the browser: axe passes, one click dismisses or aliases a name,
-and the row follows a real worker re-reading the articles."""
+several are dismissed at once and undone, and the row follows a real worker re-reading the articles."""
 
 from __future__ import annotations
 
@@ -51,7 +51,6 @@ def test_admin_dismisses_and_aliases_unknown_names(page, live_server, worker_fac
     page.wait_for_url(re.compile(r"/names/"))
     assert page.get_by_role("heading", name="Unknown names").is_visible()
     assert axe_violations(page) == []
-    page.screenshot(path="/tmp/names_page.png", full_page=False)
     screenshot(page, "names")
 
     row = page.locator(f"#name-{first.pk}")
@@ -60,6 +59,29 @@ def test_admin_dismisses_and_aliases_unknown_names(page, live_server, worker_fac
     confirmation.get_by_text("was dismissed").wait_for()  # swapped in by htmx, no page load
     assert page.url.endswith("/names/")
     assert "was dismissed" in page.locator("#names-status").inner_text()  # announced by the live region
+
+    # Several at once: tick two names, dismiss them in one go, then undo it.
+    select_all = page.get_by_label("Select all on this page")  # shown by the script, which ticks every row
+    select_all.check()
+    assert page.locator('input[form="names-bulk"]:checked').count() == page.locator("tr.name-row").count() > 2
+    select_all.uncheck()
+    pair = list(NameCandidate.objects.filter(state="open", article_count__gt=0).exclude(pk=halvorsen.pk)
+                .order_by("-article_count", "id")[:2])
+    for candidate in pair:
+        page.locator(f"#pick-{candidate.pk}").check()
+    page.get_by_role("button", name="Dismiss selected").click()
+    page.locator("#names-list").get_by_text("2 names were dismissed").wait_for()
+    assert page.locator(f"#name-{pair[0].pk}").count() == 0 and page.locator(f"#name-{pair[1].pk}").count() == 0
+    assert "2 names were dismissed" in page.locator("#names-status").inner_text()
+    assert {c.state for c in NameCandidate.objects.filter(pk__in=[c.pk for c in pair])} == {"dismissed"}
+    assert axe_violations(page) == []
+    screenshot(page, "names-bulk-dismissed")
+    page.get_by_role("button", name=re.compile(r"^Undo")).click()
+    page.locator("#names-list").get_by_text("2 names are listed again").wait_for()
+    page.locator(f"#name-{pair[0].pk}").wait_for()
+    assert page.locator(f"#name-{pair[1].pk}").count() == 1
+    assert {c.state for c in NameCandidate.objects.filter(pk__in=[c.pk for c in pair])} == {"open"}
+    assert page.url.endswith("/names/")
 
     worker = worker_factory().start()
     row = page.locator(f"#name-{halvorsen.pk}")

@@ -38,6 +38,7 @@ from apps.core.exceptions import InvalidTransition
 from apps.core.fragments import data_changed
 from apps.core.services import audit_record, audit_record_many
 from apps.extraction.lexicon import AliasEntry, MemberEntry, PersonEntry
+from apps.extraction.names import text_key
 
 if TYPE_CHECKING:
     from apps.extraction.names import NameSighting as SeenName
@@ -336,15 +337,7 @@ def name_sightings_replace(*, source: SourceText, sightings: Iterable[SeenName])
         for key in keys
         if key in by_key  # an admin may have deleted a candidate in between; the next reading recreates it
     )
-    affected = [c.pk for c in candidates]
-    of_candidate = NameSighting.objects.filter(candidate=OuterRef("pk")).order_by()
-    count = of_candidate.values("candidate").annotate(n=Count("id")).values("n")
-    commonest = of_candidate.values("text").annotate(n=Count("id"), last=Max("id")).order_by("-n", "-last")
-    NameCandidate.objects.filter(pk__in=affected).update(
-        article_count=Coalesce(Subquery(count), 0),
-        text=Coalesce(Subquery(commonest.values("text")[:1]), F("text")),
-        updated_at=timezone.now(),
-    )
+    _names_recount([c.pk for c in candidates])
     # A first guess of "name" gives way to a more telling one seen later.
     sharper = [c for c in candidates if c.key in seen and c.hint == NameCandidate.Hint.NAME
                and _hint(seen[c.key].hint) != NameCandidate.Hint.NAME]
@@ -354,8 +347,80 @@ def name_sightings_replace(*, source: SourceText, sightings: Iterable[SeenName])
         NameCandidate.objects.bulk_update(sharper, ["hint"])
 
 
+def _names_recount(candidate_ids: list[int]) -> None:
+    """Article count and most frequent spelling of the candidates, from their sightings (one UPDATE)."""
+    of_candidate = NameSighting.objects.filter(candidate=OuterRef("pk")).order_by()
+    count = of_candidate.values("candidate").annotate(n=Count("id")).values("n")
+    commonest = of_candidate.values("text").annotate(n=Count("id"), last=Max("id")).order_by("-n", "-last")
+    NameCandidate.objects.filter(pk__in=candidate_ids).update(
+        article_count=Coalesce(Subquery(count), 0),
+        text=Coalesce(Subquery(commonest.values("text")[:1]), F("text")),
+        updated_at=timezone.now(),
+    )
+
+
 def _hint(hint: str) -> str:
     return hint if hint in _HINTS else NameCandidate.Hint.NAME
+
+
+# The most settled state wins when candidates become one: an alias, then a dismissal, then open.
+_STATE_RANK = {NameCandidate.State.ALIASED: 0, NameCandidate.State.DISMISSED: 1, NameCandidate.State.OPEN: 2}
+
+
+@dataclass(frozen=True)
+class NamesRekeyed:
+    rekeyed: int  # candidates whose key changed
+    merged: int  # candidates folded into another that now has the same key
+
+
+@transaction.atomic
+def name_candidates_rekey(*, actor: Any = None) -> NamesRekeyed:
+    """Give every candidate the key today's extraction gives its name; candidates that now share a key become one.
+
+    Run once after the key changes (`manage.py names_rekey`): otherwise the next reading of an article files
+    its names under the new keys, and a name an admin dismissed comes back as a new, open candidate. The one
+    kept is the most settled (aliased, then dismissed, then open; then the most seen); it takes the others'
+    sightings, one per article. Safe to run twice: the second run changes nothing.
+    """
+    candidates = list(NameCandidate.objects.select_for_update().order_by("pk").only("id", "key", "text", "state",
+                                                                                     "article_count"))
+    groups: dict[str, list[NameCandidate]] = defaultdict(list)
+    for candidate in candidates:
+        key = text_key(candidate.text)
+        groups[key if key and len(key) <= NAME_FIELD_CHARS else candidate.key].append(candidate)
+    renamed: list[tuple[NameCandidate, str]] = []
+    merged: list[int] = []
+    for key, group in groups.items():
+        group.sort(key=lambda c: (_STATE_RANK.get(c.state, 3), -c.article_count, c.pk))
+        kept, others = group[0], [c.pk for c in group[1:]]
+        if kept.key != key:
+            renamed.append((kept, key))
+        if others:
+            _sightings_move(to=kept.pk, from_ids=others)
+            merged.extend(others)
+    NameCandidate.objects.filter(pk__in=merged).delete()  # their sightings left moved or went with them
+    # Two steps, so no key is briefly held twice: a placeholder no name key can be ('#'), then the new key.
+    for step in ("placeholder", "final"):
+        for candidate, key in renamed:
+            candidate.key = f"#{candidate.pk}" if step == "placeholder" else key
+        NameCandidate.objects.bulk_update([c for c, _ in renamed], ["key"])
+    _names_recount([c.pk for c, _ in renamed] + [g[0].pk for g in groups.values() if len(g) > 1])
+    outcome = NamesRekeyed(rekeyed=len(renamed), merged=len(merged))
+    audit_record(actor=actor, action="name.rekey", changes={"candidates": len(candidates),
+                                                            "rekeyed": outcome.rekeyed, "merged": outcome.merged})
+    return outcome
+
+
+def _sightings_move(*, to: int, from_ids: list[int]) -> None:
+    """Move sightings to the kept candidate, one per article: its own first, then the latest of the others."""
+    taken = set(NameSighting.objects.filter(candidate_id=to).values_list("source_id", flat=True))
+    moved: list[int] = []
+    for sighting_id, source_id in (NameSighting.objects.filter(candidate_id__in=from_ids).order_by("-id")
+                                   .values_list("id", "source_id")):
+        if source_id not in taken:
+            taken.add(source_id)
+            moved.append(sighting_id)
+    NameSighting.objects.filter(pk__in=moved).update(candidate_id=to)
 
 
 @dataclass(frozen=True)

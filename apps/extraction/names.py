@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .gazetteer import Reading, lemma, morph
+from .gazetteer import Reading, lemma, morph, tokenize
 from .means import builtin_means
 
 PERSON_HINT = "person"
@@ -125,6 +125,11 @@ def _proper_bases(low: str) -> list[str]:
 def name_key(words: Iterable[str]) -> str:
     """The key a candidate is grouped by: its words' keys, hyphens left out ("Косиняка-Камыша" → "косиняк камыш")."""
     return " ".join(word_key(w) for w in words if w != "-")
+
+
+def text_key(text: str) -> str:
+    """The key of a name as written ("Ульфа Кристерссона" → "ульф кристерссон")."""
+    return name_key(t for t, _, _ in tokenize(text))
 
 
 # --- Words that are no names ----------------------------------------------------------------------------

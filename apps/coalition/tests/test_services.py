@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from io import StringIO
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from apps.coalition import services
 from apps.coalition.models import Alias, Member, NameCandidate, NameSighting, Person
-from apps.coalition.tests.factories import MemberFactory, NameCandidateFactory, PersonFactory
+from apps.coalition.tests.factories import MemberFactory, NameCandidateFactory, NameSightingFactory, PersonFactory
 from apps.core.exceptions import InvalidTransition
 from apps.core.models import AuditEntry
 from apps.extraction.names import NameSighting as Seen
@@ -356,3 +359,44 @@ def test_only_admins_may_dismiss_names_in_bulk(request, persona):
         services.name_candidates_reopen(candidate_ids=[c.pk for c in names], actor=actor)
     assert set(NameCandidate.objects.values_list("state", flat=True)) == {NameCandidate.State.DISMISSED}
     assert not AuditEntry.objects.filter(action__startswith="name.").exists()
+
+
+# --- After the key changed ------------------------------------------------------------------------
+
+
+def test_rekey_merges_the_case_forms_of_a_name_and_keeps_a_dismissal(admin_user):
+    s1, s2, s3 = SourceTextFactory.create_batch(3, status=SourceText.Status.INGESTED)
+    # As the old key filed them: the locative and the uk locative apart, one of them dismissed.
+    dismissed = NameCandidateFactory(key="аляска", text="Аляске", state=NameCandidate.State.DISMISSED)
+    seen_open = NameCandidateFactory(key="алясці", text="Алясці", state=NameCandidate.State.OPEN)
+    other = NameCandidateFactory(key="halvorsen", text="Halvorsen")
+    NameSightingFactory(candidate=dismissed, source=s1, text="Аляске")
+    NameSightingFactory(candidate=seen_open, source=s1, text="Алясці")  # the same article: one sighting kept
+    NameSightingFactory(candidate=seen_open, source=s2, text="Алясці")
+    NameSightingFactory(candidate=other, source=s3, text="Halvorsen")
+
+    outcome = services.name_candidates_rekey(actor=admin_user)
+    assert (outcome.rekeyed, outcome.merged) == (1, 1)
+    kept = NameCandidate.objects.get(key="аляск")
+    assert (kept.pk, kept.state, kept.article_count) == (dismissed.pk, NameCandidate.State.DISMISSED, 2)
+    assert set(kept.sightings.values_list("source_id", flat=True)) == {s1.pk, s2.pk}
+    assert not NameCandidate.objects.filter(pk=seen_open.pk).exists()
+    assert NameCandidate.objects.get(pk=other.pk).key == "halvorsen"
+    assert AuditEntry.objects.filter(action="name.rekey", actor=admin_user).count() == 1
+    assert services.name_candidates_rekey(actor=admin_user) == services.NamesRekeyed(rekeyed=0, merged=0)
+
+
+def test_rekey_swaps_keys_without_a_conflict():
+    # Each candidate's new key is the other's old one: the unique key must never be held twice on the way.
+    first = NameCandidateFactory(key="b", text="A")
+    second = NameCandidateFactory(key="a", text="B")
+    assert services.name_candidates_rekey().rekeyed == 2
+    assert NameCandidate.objects.get(pk=first.pk).key == "a" and NameCandidate.objects.get(pk=second.pk).key == "b"
+
+
+def test_names_rekey_command_says_what_it_did():
+    NameCandidateFactory(key="кристерссона", text="Кристерссона")
+    out = StringIO()
+    call_command("names_rekey", stdout=out)
+    assert out.getvalue().strip() == "Re-keyed 1 candidate(s); merged 0 into others."
+    assert NameCandidate.objects.get().key == "кристерссон"

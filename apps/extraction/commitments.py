@@ -20,8 +20,9 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .confidence import Reading, score
-from .cues import PLEDGED, SKIP_SENTENCE, STATUS_CUES, TYPE_CUES, cue, cue_table, lowercase
+from .cues import SKIP_SENTENCE, TYPE_CUES, cue, cue_table, lowercase
 from .gazetteer import MEMBER, PERSON, Gazetteer, Mention
+from .predicates import RESUMED, clause_signals
 from .status import STATUSES, article_status
 
 COMMITMENT_TYPES: tuple[str, ...] = (
@@ -81,48 +82,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _status_of(low: str, *, in_draft: bool) -> str:
-    found = STATUS_CUES.found(low)
-    if "withdrawn" in found and not _RESUMED.search(low):
+_STATUS_SIGNALS = frozenset({"withdrawn", "delivered", "approved", "proposed"})
+
+
+def _status_words(low: str, lang: str | None) -> frozenset[str]:
+    """The statuses other than a plain pledge that a clause's words signal."""
+    return clause_signals(low, lang) & _STATUS_SIGNALS
+
+
+def _status_of(low: str, *, in_draft: bool, lang: str | None) -> str:
+    found = clause_signals(low, lang)
+    if "withdrawn" in found and RESUMED not in found:
         return "withdrawn"
     if in_draft:
         return "proposed"
-    for status in ("delivered", "approved"):
-        if status in found and _completed(low, status):
+    for status in ("delivered", "approved", "proposed"):
+        if status in found:
             return status
-    if "proposed" in found:
-        return "proposed"
     return "pledged"
-
-
-# A future or modal word right before "delivered", "approved", "переданы": not done yet.
-_NOT_YET = re.compile(
-    r"(?:\b(?:will|would|shall|should|must|could|may|might|to|yet to|expected to|set to)(?: \w+)? be|"
-    r"\bбудут|\bбудет|\bбуде|\bбудуть|\bбыть|\bбути|\bмають бути|\bмає бути|\bдолжн\w* быть)\s+(?:\w+\s+)?$"
-)
-# "Resumed the deliveries it paused last year": the resumption outranks the pause it ends.
-_RESUMED = cue(r"возобновил", r"відновил", r"resumed", r"restarted")
-
-
-def _completed(low: str, status: str) -> bool:
-    """Does a completed act of this status stand in the sentence, not only a future or a denied one?"""
-    return any(
-        not _NOT_YET.search(low[max(0, m.start() - 30) : m.start()])
-        and not _NEGATED.search(m.group())
-        and not (status == "delivered" and _PAPER_AFTER.match(low[m.end() : m.end() + 60]))
-        for m in STATUS_CUES.matches(low, status)
-    )
-
-
-# Handing over a paper is no delivery: "передали міністрам робочий документ із варіантами".
-_PAPER_AFTER = re.compile(
-    r"^\s+(?:\S+\s+){0,3}(?:документ|document|paper|plan|план|proposal|предложени|пропозиці|варіант|вариант|"
-    r"options|report|доклад|доповід|звіт|лист|letter|message|послани|текст|text|draft|проект|проєкт|рекомендац)"
-)
-
-
-# "Решение пока не принято": a cue that spans its own negation.
-_NEGATED = re.compile(r"\s(?:не|not)\s")
 
 
 # Frozen assets named as the source of money (income from them, a loan backed by them) are no sanction.
@@ -392,7 +369,7 @@ def _issuer(actors: list[str]) -> list[str]:
 
 
 # "Spain will train pilots, while Portugal will hand over vehicles": each side has its own actor.
-_OTHER_SUBJECT = re.compile(r",\s+(?:а|але|тоді як|в то время как|while|whereas)\s+(?!также\b|також\b)")
+_OTHER_SUBJECT = re.compile(r",\s+(?:а|але|тоді як|в то время как|while|whereas)\s+(?!также\b|також\b)|;\s+")
 
 
 def _units(
@@ -437,7 +414,7 @@ def merge_commitments(statements: Iterable[Commitment]) -> list[Commitment]:
 
 def commitment_statements(
     body: str, mentions: list[Mention], gazetteer: Gazetteer, *, statement_draft: bool,
-    sentences: list[tuple[int, int]] | None = None,
+    sentences: list[tuple[int, int]] | None = None, language: str | None = None,
 ) -> list[Commitment]:
     """Every (actor, type, status) an article states, sentence by sentence, in order: not yet merged.
 
@@ -480,7 +457,7 @@ def commitment_statements(
         carried_status = ""
         if actors and not types:
             types = _types_by_reference(low, previous_types if k - previous_typed_at <= 2 else [], flags)
-            if types and "same_step" in flags and not STATUS_CUES.found(low):
+            if types and "same_step" in flags and not _status_words(low, language):
                 carried_status = previous_status  # "the Netherlands did so earlier": ratified, like the one before
         if types:
             previous_types, previous_typed_at = types, k
@@ -490,7 +467,7 @@ def commitment_statements(
         previous_in_draft = in_draft
         doc_ref = "document_ref" in flags or bool(_DOCUMENT_SUBJECT.search(low))
         if actors and "document_noun" in flags and not set(doc_issuer) & set(_ISSUER_ORDER):
-            found = STATUS_CUES.found(low)
+            found = _status_words(low, language)
             if "approved" in found and "withdrawn" not in found:
                 doc_issuer, doc_status = _issuer(actors), "approved"
             elif in_draft:
@@ -507,7 +484,7 @@ def commitment_statements(
             previous_actors = actors
         if not types or not actors or skip:
             continue
-        if not (in_draft or status_override or carried_status or _commits(low)):
+        if not (in_draft or status_override or carried_status or _commits(low, language)):
             continue  # "Poland has been on high alert since drones crossed into its airspace": no commitment
         raw = body[unit_start:unit_end]
         offset = unit_start + len(raw) - len(raw.lstrip())
@@ -518,11 +495,12 @@ def commitment_statements(
             if code not in positions and person:
                 via_person.add(code)
             positions.setdefault(code, m.start - offset)
-        clauses = _Clauses(low, in_draft=in_draft)
+        clauses = _Clauses(low, in_draft=in_draft, lang=language)
+        signals = clause_signals(low, language)
         status_source = ("draft" if in_draft else "document" if status_override else "carried" if carried_status
-                         else "cue" if STATUS_CUES.found(low) or PLEDGED.search(low) else "default")
+                         else "cue" if signals else "default")
         type_source = "cue" if _types_in(low) else "reference"
-        hedged = "proposed" in STATUS_CUES.found(low)
+        hedged = "proposed" in signals
         words = len(sentence.split())
         for actor in actors:
             source = actor_source or ("person" if actor in via_person else "named" if actor in positions
@@ -574,13 +552,13 @@ def _types_by_reference(low: str, previous_types: list[str], flags: frozenset[st
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
-def _commits(low: str) -> bool:
+def _commits(low: str, lang: str | None) -> bool:
     """Does an English sentence word a commitment at all (a status, a will, an offer, a decision)?
 
     Russian and Ukrainian sentences carry their commitment in finite verbs of every kind (передаст,
     навчатиме, выделяет), so they are taken as they are.
     """
-    return bool(_CYRILLIC.search(low) or STATUS_CUES.found(low) or PLEDGED.search(low))
+    return bool(_CYRILLIC.search(low) or clause_signals(low, lang))
 
 
 # Where a sentence divides into clauses, each commitment takes the status of the clause that names it:
@@ -590,10 +568,10 @@ _CLAUSE_CUT = re.compile(r"[,;:]\s+(?P<contrast>(?:but|yet|однако|но|а�
                          r"\s+(?P<bare>but|yet|while|whereas|однако|но|але|проте)\s+")
 
 
-def _clause_status(clause: str, *, in_draft: bool) -> str | None:
+def _clause_status(clause: str, *, in_draft: bool, lang: str | None) -> str | None:
     """The status a clause's own wording gives, or None when it has no word of status at all."""
-    if STATUS_CUES.found(clause) or PLEDGED.search(clause):
-        return _status_of(clause, in_draft=in_draft)
+    if clause_signals(clause, lang):
+        return _status_of(clause, in_draft=in_draft, lang=lang)
     return None
 
 
@@ -620,11 +598,12 @@ class _Clauses:
     coalition's is proposed.
     """
 
-    __slots__ = ("_statuses", "after_contrast", "clauses", "in_draft", "starts", "whole")
+    __slots__ = ("_statuses", "after_contrast", "clauses", "in_draft", "lang", "starts", "whole")
 
-    def __init__(self, low: str, *, in_draft: bool) -> None:
+    def __init__(self, low: str, *, in_draft: bool, lang: str | None) -> None:
         self.in_draft = in_draft
-        self.whole = _status_of(low, in_draft=in_draft)
+        self.lang = lang
+        self.whole = _status_of(low, in_draft=in_draft, lang=lang)
         cuts = list(_CLAUSE_CUT.finditer(low))
         self.starts = [0, *(m.end() for m in cuts)]
         ends = [*(m.start() for m in cuts), len(low)]
@@ -636,23 +615,27 @@ class _Clauses:
     def statuses(self) -> list[str | None]:
         """Each clause's own status, worked out on first use (most sentences have one type and clause)."""
         if self._statuses is None:
-            self._statuses = [_clause_status(clause, in_draft=self.in_draft) for clause in self.clauses]
+            self._statuses = [_clause_status(clause, in_draft=self.in_draft, lang=self.lang) for clause in self.clauses]
         return self._statuses
 
     def status(self, ctype: str, actor_at: int | None = None) -> str:
         if len(self.clauses) == 1:
             return self.whole
-        named = next((i for i, clause in enumerate(self.clauses) if _type_named_in(clause, ctype)), None)
-        if named is None:
+        naming = [i for i, clause in enumerate(self.clauses) if _type_named_in(clause, ctype)]
+        if not naming:
             return self.whole
+        named = naming[0]
         if actor_at is not None:
             actor_clause = bisect_left(self.starts, actor_at + 1) - 1
             if actor_clause > named:
                 own = next((status for status in self.statuses[actor_clause:] if status is not None), None)
                 if own is not None:
                     return own
-        return _status_from_context(named, self.statuses, self.after_contrast, self.clauses, self.whole,
-                                    in_draft=self.in_draft)
+        # Each clause that names the type says something of it ("keeps its role of mediator: talks held
+        # through its mediation in May"): the sentence states the most advanced of them, by the one rule.
+        return article_status(
+            _status_from_context(i, self.statuses, self.after_contrast, self.clauses, self.whole,
+                                 in_draft=self.in_draft, lang=self.lang) for i in naming)
 
 
 # A relative clause after an adopted text states its contents: "approved a provision under which the
@@ -660,14 +643,20 @@ class _Clauses:
 _RELATIVE_OPENING = re.compile(
     r"^(?:(?:за|по|согласно|відповідно до|under|by)\s+)?(?:котор\w*|як\w*|which|whereby|that)\b"
 )
+# ... and what a plan, a draft or a hedge foresees stays proposed: "план предусматривает, что США
+# предоставят гарантии", "is considering whether it would send".
+_CONTENT_OPENING = re.compile(r"^(?:что|чтобы|що|щоб|that|whether|if)\b")
 
 
 def _status_from_context(
-    i: int, statuses: list[str | None], after_contrast: list[bool], clauses: list[str], whole: str, *, in_draft: bool
+    i: int, statuses: list[str | None], after_contrast: list[bool], clauses: list[str], whole: str, *, in_draft: bool,
+    lang: str | None,
 ) -> str:
     own = statuses[i]
     if i > 0 and statuses[i - 1] == "approved" and own != "withdrawn" and _RELATIVE_OPENING.match(clauses[i]):
         return "approved"
+    if i > 0 and statuses[i - 1] == "proposed" and own != "withdrawn" and _CONTENT_OPENING.match(clauses[i]):
+        return "proposed"
     if own is not None:
         return own
     j = i
@@ -676,7 +665,7 @@ def _status_from_context(
         if statuses[j] is not None and statuses[j] != "withdrawn":
             return statuses[j]  # type: ignore[return-value]
     if after_contrast[j]:
-        return _status_of(clauses[i], in_draft=in_draft)
+        return _status_of(clauses[i], in_draft=in_draft, lang=lang)
     return whole
 
 

@@ -155,7 +155,8 @@ def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = Non
     people = tuple(sorted({m.ident for m in mentions if m.kind == PERSON}))
     statement_draft = is_statement_draft(body)
     lemmas, latin = search_text(reading)
-    statements = commitment_statements(body, mentions, gazetteer, statement_draft=statement_draft, sentences=sentences)
+    statements = commitment_statements(body, mentions, gazetteer, statement_draft=statement_draft, sentences=sentences,
+                                      language=language)
     commitments = tuple(_extracted(c) for c in merge_commitments(statements))
     quotes = quote_spans(body)
     events = tuple(

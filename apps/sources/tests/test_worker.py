@@ -34,12 +34,17 @@ FAST_RECOVERY = {"INGEST_STUCK_AFTER_SECONDS": 4, "INGEST_REQUEUE_EVERY_SECONDS"
 
 
 def big_articles(count: int, *, size: int = 1_500_000) -> list[tuple[str, bytes]]:
-    """Distinct, long, valid articles: extracting one takes long enough to be interrupted."""
-    bodies = [p.read_text() for p in sorted(DEV.glob("0*.txt"))[:8]]
+    """Distinct, long, valid articles: extracting one takes long enough to be interrupted. Each runs through
+    every dev article in turn (one article pasted over and over is refused as not natural language)."""
+    bodies = [p.read_text().split(" ", 3)[-1] for p in sorted(DEV.glob("0*.txt"))]
     articles = []
     for i in range(count):
-        body = bodies[i % len(bodies)].split(" ", 3)[-1]
-        text = f" date 2026-02-{i % 27 + 1:02d} Article {i}. " + "\n\n".join([body] * (size // len(body.encode())))
+        parts, length = [], 0
+        while length < size:
+            body = bodies[(i + len(parts)) % len(bodies)]
+            parts.append(body)
+            length += len(body.encode()) + 2
+        text = f" date 2026-02-{i % 27 + 1:02d} Article {i}. " + "\n\n".join(parts)
         articles.append((f"big_{i:02d}.txt", text.encode()[:size]))
     return articles
 

@@ -1,0 +1,286 @@
+"""The status a clause gives its commitments, read from its predicates (spec §5, §8).
+
+A clause's verbs of known classes (`data/predicates.toml`: giving, deciding, promising, continuing,
+considering, refusing, resuming — keyed by lemma, so every inflection counts) are read with their grammar:
+for Russian and Ukrainian pymorphy3's tags (tense, aspect, a short passive participle, an infinitive) and the
+words before them (negation, "будет", a modal "может"/"бы", a word of readiness "готова"); for English the
+verb form (past, participle, base) with its auxiliaries ("has delivered", "will provide", "could send",
+"was approved", "will not"). A deed done gives delivered (giving) or approved (deciding); announced, future
+or ready gives pledged; modal or considered gives proposed; refused, paused or a future denied gives
+withdrawn. A few phrases without such a verb ("no longer", "in service", a draft) are data too.
+
+`clause_signals` names every status the clause signals; commitments.py ranks them (withdrawn first, then
+done deeds, then proposals, then pledges).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .cues import CueTable, cue_table
+from .gazetteer import morph
+
+DATA_FILE = Path(__file__).parent / "data" / "predicates.toml"
+CLASSES = ("give", "decide", "promise", "continue", "consider", "refuse", "resume")
+RESUMED = "resumed"  # a signal besides the statuses: a resumption ends the pause the clause may also name
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_VERB_POS = frozenset({"VERB", "INFN", "PRTS", "PRTF", "GRND"})
+WINDOW = 3  # words before a verb that may govern it ("не будет передавать", "will not be sent")
+
+PAST, PARTICIPLE, FUTURE, PRESENT, INFINITIVE, GERUND, PAST_OR_PARTICIPLE, BASE, ING = (
+    "past", "participle", "future", "present", "infinitive", "gerund", "past_or_participle", "base", "ing")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    classes: dict[str, dict[str, str]]  # language → lemma → class
+    english_forms: dict[str, tuple[str, str, str]]  # English word → (class, form, lemma)
+    words: dict[str, frozenset[str]]
+    phrases: CueTable
+    paper: re.Pattern[str]
+
+
+def _english_forms(entry: str) -> dict[str, str]:
+    """"send sent sent" / "deliver" → every form of the verb with what form it is."""
+    parts = entry.split()
+    base = parts[0]
+    past, participle = (parts[1], parts[2]) if len(parts) == 3 else (None, None)
+    if base.endswith("e"):
+        regular = base + "d"
+    elif re.search(r"[^aeiou]y$", base):
+        regular = base[:-1] + "ied"
+    else:
+        regular = base + "ed"
+    if past is None:
+        past = participle = regular
+    doubled = len(parts) == 3 and past == base + base[-1] + "ed"  # "ship shipped": the -ing form doubles too
+    ing = (base[:-1] if base.endswith("e") and not base.endswith("ee") else base + base[-1] if doubled else base)
+    third = base + ("es" if re.search(r"(?:s|x|z|ch|sh|o)$", base) else "s")
+    if re.search(r"[^aeiou]y$", base):
+        third = base[:-1] + "ies"
+    forms = {base: BASE, third: PRESENT, ing + "ing": ING}
+    if past == participle:
+        forms[past] = PAST_OR_PARTICIPLE
+    else:
+        forms[past] = PAST
+        forms[participle] = PARTICIPLE
+    return forms
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    with DATA_FILE.open("rb") as handle:
+        data: dict[str, Any] = tomllib.load(handle)
+    classes: dict[str, dict[str, str]] = {"ru": {}, "uk": {}}
+    english: dict[str, tuple[str, str, str]] = {}
+    for cls in CLASSES:
+        for lang in ("ru", "uk"):
+            classes[lang].update(dict.fromkeys(data[cls].get(lang, ()), cls))
+        for entry in data[cls].get("en", ()):
+            for word, form in _english_forms(entry).items():
+                english.setdefault(word, (cls, form, entry.split()[0]))
+    phrases = data["phrases"]
+    return Vocabulary(
+        classes=classes,
+        english_forms=english,
+        words={name: frozenset(values) for name, values in data["words"].items()},
+        phrases=cue_table({status: tuple(phrases[status]) for status in
+                           ("withdrawn", "delivered", "approved", "proposed", "pledged")}),
+        paper=re.compile("|".join(phrases["paper"])),
+    )
+
+
+@lru_cache(maxsize=100_000)
+def verb(word: str, lang: str) -> tuple[str, str, str] | None:
+    """(class, form, lemma) of a word that is a verb of a known class, else None."""
+    vocab = vocabulary()
+    if not _CYRILLIC.search(word):
+        return vocab.english_forms.get(word)
+    lang = "uk" if lang == "uk" else "ru"
+    known = vocab.classes[lang]
+    for parse in morph(lang).parse(word):
+        tag = parse.tag
+        lemma = parse.normal_form.replace("ё", "е")
+        if lang == "uk" and lemma not in known and (tag.POS == "GRND" or (tag.POS == "ADJF" and "pssv" in tag)):
+            # The Ukrainian dictionary gives a gerund ("надавши") or a participle ("ухвалений") as its own lemma.
+            lemma = next((infinitive for infinitive in _uk_infinitives(lemma) if infinitive in known), lemma)
+            if tag.POS == "ADJF" and lemma in known:
+                if known[lemma] == "decide" or "actv" in tag:
+                    return known[lemma], PAST, lemma
+                continue
+        if tag.POS not in _VERB_POS or lemma not in known:
+            continue
+        cls = known[lemma]
+        if tag.POS == "INFN":
+            return cls, INFINITIVE, lemma
+        if tag.POS == "GRND":
+            return cls, GERUND if "perf" in tag else PRESENT, lemma
+        if tag.POS == "PRTF":
+            # "предоставившая" (who provided) tells of a deed; "ухвалений бюджет" of a text adopted; a thing
+            # handed over ("переданных систем") only describes what is repaired or counted.
+            if ("actv" in tag and "past" in tag) or (cls == "decide" and "past" in tag):
+                return cls, PAST, lemma
+            continue
+        if tag.POS == "PRTS" or "Impe" in tag:  # "передана", uk "передано"
+            return cls, PARTICIPLE, lemma
+        if "past" in tag:
+            return cls, PAST, lemma
+        if "futr" in tag:
+            return cls, FUTURE, lemma
+        return cls, PRESENT, lemma
+    return None
+
+
+# A Ukrainian participle's or gerund's ending, and the infinitive endings it may come from.
+_UK_INFINITIVE_ENDINGS = (
+    ("ований", ("увати",)), ("ений", ("ити", "іти")), ("аний", ("ати",)), ("яний", ("яти",)), ("тий", ("ти",)),
+    ("вши", ("ти",)), ("ши", ("ти",)),
+)
+# Consonants that alternate before the participle's ending: "затверджений" ← "затвердити", "вловлений".
+_UK_ALTERNATIONS = (("дж", "д"), ("вл", "в"), ("бл", "б"), ("пл", "п"), ("мл", "м"), ("ж", "з"), ("ч", "т"),
+                    ("ш", "с"), ("щ", "ст"))
+
+
+def _uk_infinitives(form: str) -> list[str]:
+    """Infinitives a Ukrainian participle or gerund may come from ("ухвалений" → "ухвалити")."""
+    found = []
+    for ending, infinitives in _UK_INFINITIVE_ENDINGS:
+        if form.endswith(ending):
+            stem = form[: -len(ending)]
+            stems = [stem] + [stem[: -len(a)] + b for a, b in _UK_ALTERNATIONS if stem.endswith(a)]
+            found += [s + infinitive for s in stems for infinitive in infinitives]
+    return found
+
+
+def tokens(low: str) -> list[str]:
+    return _TOKEN.findall(low)
+
+
+@lru_cache(maxsize=8192)
+def clause_signals(low: str, lang: str | None) -> frozenset[str]:
+    """Every status (and RESUMED) the words of a lowercased clause signal; empty when it says none."""
+    vocab = vocabulary()
+    found = set(vocab.phrases.found(low))
+    words = vocab.words
+    toks = tokens(low)
+    conditional = False
+    for i, tok in enumerate(toks):
+        if tok in words["condition"]:
+            conditional = True  # "if the UN provided a mandate": what a condition supposes is no deed
+            continue
+        if conditional:
+            continue
+        found_verb = verb(tok, lang or "ru")
+        if found_verb is None:
+            if _negated(toks[max(0, i - WINDOW) : i], words) and _future(tok, lang):
+                found.add("withdrawn")  # "не навчатиме", "не отправит": an actor's own "will not", whatever the verb
+            continue
+        cls, form, lemma = found_verb
+        before = toks[max(0, i - WINDOW) : i]
+        after = toks[i + 1 : i + 5]
+        if after and after[0] in words["participation"] and lemma in words["participation_verbs"]:
+            cls = "continue"  # "примут участие", "не братимуть участі", "take part": a will to act
+        signal = _signal(cls, form, tok, before, after, words, vocab.paper)
+        if signal:
+            found.add(signal)
+            if cls == "resume" and signal == "delivered":
+                found.add(RESUMED)
+    return frozenset(found)
+
+
+def _signal(cls: str, form: str, word: str, before: list[str], after: list[str], words: dict[str, frozenset[str]],
+            paper: re.Pattern[str]) -> str:
+    negated = _negated(before, words)
+    modal = any(w in words["modal"] for w in before)
+    future = form == FUTURE or any(w in words["future"] or w in ("won't", "won’t") for w in before)
+    # A word of readiness governs the verb right after it, or after "to" ("ready to send", "готова передать").
+    pledging = bool(before) and (before[-1] in words["pledging"]
+                                 or (before[-1] == "to" and len(before) > 1 and before[-2] in words["pledging"]))
+    if cls == "decide" and after and after[0] in words["not_a_decision"]:
+        return ""
+    if cls == "give" and after and after[0] == "for" and word.startswith("provid"):
+        return ""  # "the declaration provides for a mechanism": a text's contents, not a gift
+    if (cls == "give" and form == PAST_OR_PARTICIPLE and after and after[0] == "by"
+            and not (before and (before[-1] in words["perfect"] or before[-1] in words["passive"]))):
+        return ""  # "a loan funded by joint borrowing": where money comes from, not a deed
+    done = _done(form, before, words) and not (future or modal or pledging)
+    if cls == "consider":
+        return "proposed"
+    if cls == "refuse":
+        return "proposed" if negated or modal else "withdrawn"
+    if cls == "promise":
+        if negated:  # "не планирует направлять", "does not intend to": the actor's own will, denied
+            return "" if form in (PAST, PAST_OR_PARTICIPLE, PARTICIPLE) else "withdrawn"
+        return "proposed" if modal else "pledged"
+    if cls == "continue":
+        return "withdrawn" if negated else "proposed" if modal else "pledged"
+    # give, decide, resume: a deed, or one still to come
+    if done:
+        if negated:
+            return ""  # "has not delivered", "не передала": nothing was done, nothing is promised
+        if cls == "give" and paper.search(" ".join(after)):
+            return "pledged"  # a paper handed over: "передали міністрам робочий документ"
+        return "approved" if cls == "decide" else "delivered"
+    if negated and any(w in ("did", "does", "do", "has", "have", "had") for w in before):
+        return ""  # "did not send", "has not yet approved": nothing done, nothing refused
+    if negated and (form != INFINITIVE or future or pledging):
+        return "withdrawn"  # "will not send", "не будет передавать", "не передаст"
+    if modal:
+        return "proposed"
+    if form in (BASE, ING) and not (future or pledging) and cls != "resume":
+        return ""  # "to deliver", "delivering": what governs it decides
+    if form == PRESENT and not _CYRILLIC.search(word) and not future:
+        return ""  # "Spanish Leopards arrive", "EU adopts package": a headline's present tells of the news itself
+    return "pledged"
+
+
+@lru_cache(maxsize=100_000)
+def _future(word: str, lang: str | None) -> bool:
+    """Is a Russian or Ukrainian word a verb in the future tense ("отправит", "навчатиме")?"""
+    if not _CYRILLIC.search(word):
+        return False
+    parse = morph("uk" if lang == "uk" else "ru").parse(word)[0]
+    return parse.tag.POS == "VERB" and "futr" in parse.tag
+
+
+# Words that may stand between a negation and its verb: "не будет передавать", "will not be sent",
+# "не готова передать", "has not yet delivered", "no longer".
+_BETWEEN = frozenset({"to", "be", "been", "yet", "also", "ещё", "еще", "уже", "вже", "более", "больше", "більше",
+                      "longer", "ever", "even", "даже", "навіть", "so", "так"})
+
+
+def _negated(before: list[str], words: dict[str, frozenset[str]]) -> bool:
+    """Does a negation govern the verb: "не" or "not" right before it, or before its auxiliaries only?"""
+    skippable = _BETWEEN | words["future"] | words["modal"] | words["passive"] | words["perfect"] | words["pledging"]
+    for w in reversed(before):
+        if w in words["negation"] or w.endswith(("n't", "n’t")):
+            return True
+        if w not in skippable:
+            return False
+    return False
+
+
+def _done(form: str, before: list[str], words: dict[str, frozenset[str]]) -> bool:
+    """Does the verb form tell of a deed done (past, perfect, or a passive that happened)?"""
+    if form in (PAST, GERUND):
+        return True
+    if form == ING:  # "ended the summit by endorsing a communique": the means of a deed done
+        return bool(before) and before[-1] in ("by", "after")
+    if form == PARTICIPLE:
+        return not any(w in ("be", "being", "будет", "будут", "буде", "будуть", "быть", "бути") for w in before)
+    if form == PAST_OR_PARTICIPLE:  # English regular verbs: "delivered" is a deed unless it describes a thing
+        if not before:
+            return True
+        last = before[-1]
+        if last in ("be", "being", "to"):
+            return False
+        if last in words["perfect"] or last in words["passive"]:
+            return last not in ("is", "are", "am", "be", "being")
+        return last not in words["attributive"]
+    return False

@@ -1,0 +1,70 @@
+"""Status from grammar: each rule of predicates.py in Russian, Ukrainian and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from apps.extraction.commitments import _status_of
+from apps.extraction.cues import lowercase
+from apps.extraction.predicates import _english_forms, _uk_infinitives, verb
+
+
+def status(text: str, lang: str) -> str:
+    return _status_of(lowercase(text), in_draft=False, lang=lang)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a gift done: perfective and imperfective past, short passive participle, English past and perfect
+    ("Германия передала Украине две системы Patriot.", "ru", "delivered"),
+    ("Системы были переданы в марте.", "ru", "delivered"),
+    ("Норвегія надала Україні ще одну батарею NASAMS.", "uk", "delivered"),
+    ("Перші установки вже передано Україні.", "uk", "delivered"),
+    ("Britain has delivered the first batch of interceptors.", "en", "delivered"),
+    ("The howitzers were handed over in May.", "en", "delivered"),
+    # a gift to come: future, "будет", a word of will, "will"
+    ("Германия передаст Украине еще одну систему IRIS-T.", "ru", "pledged"),
+    ("Швеція передаватиме Україні літаки раннього попередження.", "uk", "pledged"),
+    ("Canada will provide 200 armoured vehicles.", "en", "pledged"),
+    ("Норвегия готова выделить средства на ракеты.", "ru", "pledged"),
+    ("Britain is ready to send instructors.", "en", "pledged"),
+    # a decision taken: adopted, signed, ratified; Ukrainian participles
+    ("Правительство Дании утвердило 29-й пакет помощи.", "ru", "approved"),
+    ("Бюджет, ухвалений Бундестагом у листопаді, передбачає 11,5 млрд євро.", "uk", "approved"),
+    ("The cabinet approved a package of 450 billion yen.", "en", "approved"),
+    ("The pact, ratified by parliament, commits Lisbon to training.", "en", "approved"),
+    # possibility and consideration
+    ("Италия может передать третью батарею SAMP/T.", "ru", "proposed"),
+    ("Фінляндія розглядає можливість навчання саперів.", "uk", "proposed"),
+    ("Australia could send two ships.", "en", "proposed"),
+    ("The Czech prime minister did not rule out sending troops.", "en", "proposed"),
+    # refusal, pause and the actor's own "will not"
+    ("Польша не будет направлять войска в Украину.", "ru", "withdrawn"),
+    ("Германия не планирует передавать Taurus.", "ru", "withdrawn"),
+    ("Угорщина не братиме участі у фінансуванні.", "uk", "withdrawn"),
+    ("Словаччина не навчатиме українських військових.", "uk", "withdrawn"),
+    ("Italy will not send ground troops.", "en", "withdrawn"),
+    ("The United States paused deliveries of interceptors.", "en", "withdrawn"),
+    ("США призупинили постачання ракет.", "uk", "withdrawn"),
+    # a resumption ends the pause it names
+    ("США возобновили поставки, приостановленные в марте.", "ru", "delivered"),
+    ("Washington resumed the intelligence sharing it had paused.", "en", "delivered"),
+    # nothing done, nothing refused: a past denied, a condition, a thing described
+    ("Japan could send observers if the UN provided a mandate.", "en", "proposed"),
+    ("The loan, funded by joint borrowing, will be paid out in April.", "en", "pledged"),
+    ("Військові передали міністрам робочий документ.", "uk", "pledged"),  # a paper handed over: no gift
+])
+def test_status_from_the_predicate(text: str, lang: str, expected: str) -> None:
+    assert status(text, lang) == expected
+
+
+def test_verb_forms() -> None:
+    assert verb("передала", "ru")[:2] == ("give", "past")
+    assert verb("передаст", "ru")[:2] == ("give", "future")
+    assert verb("переданы", "ru")[:2] == ("give", "participle")
+    assert verb("переданных", "ru") is None  # a thing handed over, described
+    assert verb("надавши", "uk")[:2] == ("give", "gerund")
+    assert verb("delivered", "en")[:2] == ("give", "past_or_participle")
+    assert verb("sent", "en")[:2] == ("give", "past_or_participle")
+    assert _english_forms("ship shipped shipped")["shipping"] == "ing"
+    assert "discussing" in _english_forms("discuss")
+    assert "затвердити" in _uk_infinitives("затверджений") and "ратифікувати" in _uk_infinitives("ратифікований")

@@ -220,10 +220,19 @@ _MEMBERS_OF_BEFORE = re.compile(
 )
 
 
-# The contexts above in one pattern each (the text before a mention, the text after it).
+# A member after a preposition is what the clause is about, not who acts: "sent to Poland", "integrate into NATO",
+# "от Бельгии Киев ожидает", "deter Russia and Belarus"; a partner "together with" one acts (spec §8), and so does
+# an agent "by" one, and the leaders or government "of" one.
+_OBJECT_BEFORE = re.compile(
+    r"(?:^|[\s(«\"])(?:to|for|into|against|with|without|about|towards?|than|unlike|к|ко|для|против|об?|про|до|проти|"
+    r"перед|после|після|над)\s+(?:the\s+)?$"
+)
+# ... but not a partner acting alongside ("разом із Норвегією", "together with the United States").
+_TOGETHER_BEFORE = re.compile(
+    r"(?:вместе|совместно|разом|спільно|together|jointly|along)\s+(?:с|со|із|з|зі|with)\s+(?:the\s+)?$")
 _NO_ACTOR_BEFORE = re.compile(
     "|".join(f"(?:{rx.pattern})" for rx in (_MEMBERS_OF_BEFORE, _ORIGIN_BEFORE, _QUALIFIER_BEFORE, _COUNTERPART_BEFORE,
-                                            _SIDELINES_BEFORE, _CONDITION_BEFORE))
+                                            _SIDELINES_BEFORE, _CONDITION_BEFORE, _OBJECT_BEFORE))
 )
 _NO_ACTOR_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_ORIGIN_AFTER, _QUALIFIER_AFTER)))
 
@@ -250,6 +259,8 @@ def _not_an_actor(low_body: str, m: Mention, previous: Mention | None = None, pr
         return True
     if _VENUE_BEFORE.search(before):
         return not _SPEAKS_THROUGH_SEAT.match(after)
+    if _TOGETHER_BEFORE.search(before) and not _ORIGIN_BEFORE.search(before):
+        return False
     return bool(_NO_ACTOR_BEFORE.search(before) or _NO_ACTOR_AFTER.match(after))
 
 
@@ -336,6 +347,9 @@ _ANAPHORA = cue(
     r"^(?:кроме того|крім того|in addition)\b",
 )
 _ISSUER_ORDER = ("COALITION", "EU", "NATO", "UN")
+# A point of a list: "1. ...", "2) ...", "- ...", "• ...", "а) ...".
+_POINT = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—•*·▪]|[a-zа-яіїє]\))\s+")
+_OPENING_UNITS = 3  # the sentences of an article's opening that say whose draft it reports
 # A document as the subject of its contents: "Угода також зобов'язує Лісабон ...", "the agreement commits".
 _DOCUMENT_SUBJECT = re.compile(
     r"\b(?:угода|соглашение|договор|декларация|декларація|меморандум|the agreement|the pact|the treaty|"
@@ -437,6 +451,14 @@ def commitment_statements(
     lows = [lowercase(sentence) for sentence in sentences]
     unit_flags = [frozenset(_FLAGS.found(low)) for low in lows]  # one Aho-Corasick pass a sentence
     known: dict[int, list[str]] = {}
+    list_actors: list[str] = []
+
+    def draft_issuer(k: int) -> list[str]:
+        """Who issues the draft an article reports: the issuer among the actors its opening names."""
+        for j in range(min(k + 1, _OPENING_UNITS)):
+            if unit_actors(j):
+                return _issuer(unit_actors(j))
+        return []
 
     def unit_actors(k: int) -> list[str]:
         """The actors a unit names, worked out when first asked for (most sentences name no type)."""
@@ -473,11 +495,21 @@ def commitment_statements(
             elif in_draft:
                 doc_issuer, doc_status = _issuer(actors), "proposed"
         status_override = ""
+        point = bool(_POINT.match(sentence))
         if doc_ref and doc_issuer and (not actors or actors == doc_issuer):
             actor_source = actor_source if actors else "issuer"
             actors, status_override = doc_issuer, doc_status
+        elif not actors and point and list_actors:
+            # A point of a list without an actor of its own is its introduction's (spec §8: a document's points
+            # belong to the body that issues it): "Согласно проекту, участники встречи: 1. подтверждают ..."
+            actors, actor_source = list_actors, "list"
+            if doc_issuer and list_actors == doc_issuer and doc_status:
+                status_override = doc_status
         elif not actors and "anaphora" in flags:
             actors, actor_source = previous_actors, "anaphora"
+        if not point:
+            list_actors = (unit_actors(k) or doc_issuer or (draft_issuer(k) if in_draft else [])
+                           or (list_actors if sentence.rstrip().endswith(":") else []))
         skip = "skip" in flags
         if not skip:
             # An appeal or a demand ("X demanded guarantees") is not what a following "also" refers back to.

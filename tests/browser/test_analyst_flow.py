@@ -190,7 +190,8 @@ def tab_through_the_filters(page: Any, base: str) -> None:
             order.append(name)
         if now["id"].startswith("facet-value-"):
             break
-    assert order[:6] == ["timeline-q", "timeline-from", "timeline-to", "timeline-sort", "timeline-sure", "button:submit"]
+    assert order[:6] == ["timeline-q", "timeline-from", "timeline-to", "timeline-sort", "timeline-sure",
+                         "button:submit"]
     assert order[6].startswith("facet-value-member-FR")  # then the facets, the chosen value first
 
     # Enter on a facet swaps the results and keeps the focus on that facet (now chosen, or no longer).

@@ -19,10 +19,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from .commitment_types import type_cues
 from .confidence import Reading, score
-from .cues import SKIP_SENTENCE, TYPE_CUES, cue, cue_table, lowercase
+from .cues import cue, cue_table, lowercase
 from .gazetteer import MEMBER, PERSON, Gazetteer, Mention
-from .predicates import RESUMED, clause_signals
+from .predicates import RESUMED, clause_signals, vocabulary
 from .status import STATUSES, article_status
 
 COMMITMENT_TYPES: tuple[str, ...] = (
@@ -40,6 +41,7 @@ COMMITMENT_TYPES: tuple[str, ...] = (
     "training",
 )
 COMMITMENT_STATUSES = STATUSES
+TYPE_CUES = type_cues()
 NEVER_ACTORS = frozenset({"UA", "RU"})
 
 
@@ -710,6 +712,6 @@ _FLAGS = cue_table({
     "document_ref": (_DOCUMENT_REF.pattern,),
     "document_noun": (_DOCUMENT_NOUN.pattern,),
     "anaphora": (_ANAPHORA.pattern,),
-    "skip": (SKIP_SENTENCE.pattern,),
+    "skip": tuple(vocabulary().skip),
     "same_step": (_SAME_STEP.pattern,),
 })

@@ -44,6 +44,7 @@ class Vocabulary:
     words: dict[str, frozenset[str]]
     phrases: CueTable
     paper: re.Pattern[str]
+    skip: tuple[str, ...]  # sentences that are no commitment: appeals, demands, unconfirmed reports
 
 
 def _english_forms(entry: str) -> dict[str, str]:
@@ -93,6 +94,7 @@ def vocabulary() -> Vocabulary:
         phrases=cue_table({status: tuple(phrases[status]) for status in
                            ("withdrawn", "delivered", "approved", "proposed", "pledged")}),
         paper=re.compile("|".join(phrases["paper"])),
+        skip=tuple(phrases["skip"]),
     )
 
 

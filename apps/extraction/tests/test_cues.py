@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from apps.extraction import commitments, cues, reporting
+from apps.extraction.commitment_types import type_cues
+from apps.extraction.predicates import vocabulary
 from apps.extraction.commitments import split_sentences
 from apps.extraction.cues import Cue, CueTable, cue, cue_table, lowercase, required_literal, required_literals
 from tests.corpus import CORPUS
@@ -61,7 +63,8 @@ def test_lowercase_keeps_offsets() -> None:
 
 
 def _all_cues() -> list[tuple[str, Cue | CueTable]]:
-    found = []
+    found: list[tuple[str, Cue | CueTable]] = [("commitment_types", type_cues()),
+                                               ("predicates.phrases", vocabulary().phrases)]
     for module in (cues, commitments, reporting):
         for name, value in vars(module).items():
             if isinstance(value, Cue | CueTable):

@@ -67,6 +67,7 @@ class Commitment:
     start: int = 0  # where the evidence sentence starts in the body
     reading: Reading = _PLAIN_READING  # how it was read, for its confidence
     confidence: float = 0.0  # set when the statements of an article are merged
+    agreeing: int = 1  # statements of the article that say the same (set when merged)
 
 
 
@@ -349,6 +350,11 @@ _ANAPHORA = cue(
     r"^(?:кроме того|крім того|in addition)\b",
 )
 _ISSUER_ORDER = ("COALITION", "EU", "NATO", "UN")
+# A sentence that passes on what others say or are said to plan: less sure than one that states it.
+_HEARSAY = re.compile(
+    r"источник|джерел|sources?\b|according to|по данным|за даними|со ссылкой|з посиланням|citing|reportedly|"
+    r"утверждает|стверджує|пишет|пише\b|writes|reports?\b|reported|по словам|за словами|said|сказал|заявил|заявив|"
+    r"сообщил|повідомив|told")
 # A point of a list: "1. ...", "2) ...", "- ...", "• ...", "а) ...".
 _POINT = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—•*·▪]|[a-zа-яіїє]\))\s+")
 _OPENING_UNITS = 3  # the sentences of an article's opening that say whose draft it reports
@@ -423,8 +429,9 @@ def merge_commitments(statements: Iterable[Commitment]) -> list[Commitment]:
     for items in said.values():
         status = article_status(item.status for item in items)
         agreeing = [item for item in items if item.status == status]
-        sure = max(score(item.reading, len(agreeing)) for item in agreeing)
-        merged.append(replace(agreeing[0], confidence=sure))
+        scored = [(score(item.reading, len(agreeing)), item) for item in agreeing]
+        sure, surest = max(scored, key=lambda pair: pair[0])
+        merged.append(replace(agreeing[0], confidence=sure, reading=surest.reading, agreeing=len(agreeing)))
     return sorted(merged, key=lambda c: (c.actor, c.type))
 
 
@@ -536,6 +543,8 @@ def commitment_statements(
         type_source = "cue" if _types_in(low) else "reference"
         hedged = "proposed" in signals
         words = len(sentence.split())
+        first_actor = min(positions.items(), key=lambda item: item[1])[0] if positions else ""
+        hearsay = bool(_HEARSAY.search(low))
         for actor in actors:
             source = actor_source or ("person" if actor in via_person else "named" if actor in positions
                                       else "coalition_word")
@@ -548,6 +557,9 @@ def commitment_statements(
                     actor_source=source, status_source=status_source, type_source=type_source,
                     distance=abs(positions[actor] - type_at) if actor in positions and type_at >= 0 else 0,
                     actors=len(actors), types=len(types), hedged=hedged, listed=in_draft, words=words,
+                    status=carried_status or status, first=actor == first_actor,
+                    same_clause=actor in positions and type_at >= 0 and clauses.same_clause(positions[actor], type_at),
+                    lead=k < _OPENING_UNITS, language=language or "", hearsay=hearsay,
                 )
                 statements.append(Commitment(actor, ctype, carried_status or status, sentence, unit_start, reading))
                 previous_status = carried_status or status
@@ -651,6 +663,10 @@ class _Clauses:
         if self._statuses is None:
             self._statuses = [_clause_status(clause, in_draft=self.in_draft, lang=self.lang) for clause in self.clauses]
         return self._statuses
+
+    def same_clause(self, a: int, b: int) -> bool:
+        """Do two offsets of the sentence stand in one clause?"""
+        return bisect_left(self.starts, a + 1) == bisect_left(self.starts, b + 1)
 
     def status(self, ctype: str, actor_at: int | None = None) -> str:
         if len(self.clauses) == 1:

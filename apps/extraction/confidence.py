@@ -5,7 +5,9 @@ in the clause, through a person, an earlier sentence, a document's issuer), what
 verb of the clause, a draft, the default), how its type was named, how far actor and means stand apart,
 how crowded the sentence is, and whether a hedge or a list is around. The weights are data
 (`data/confidence.toml`), fitted on the labelled development sets by `fit` (`manage.py
-calibrate_confidence`), so a score of 0.8 means about four readings in five like it were right there.
+calibrate_confidence`). The logistic probability is then mapped, monotonically, so that HIGH (0.8) starts
+where the readings of the development sets were right at least PRECISION_TARGET of the time: "high
+confidence" is a filter analysts can trust, and the order of the scores is the model's.
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 WEIGHTS_FILE = Path(__file__).parent / "data" / "confidence.toml"
 HIGH = 0.8  # "high confidence": analysts may show only editor-confirmed or high-confidence commitments
+PRECISION_TARGET = 0.95  # how often readings from HIGH up were right on the development sets
+MIN_SURE = 20  # the fewest readings the precision from HIGH up is measured on
 
 ACTOR_SOURCES = ("named", "person", "anaphora", "issuer", "group", "coalition_word")
 STATUS_SOURCES = ("verb", "cue", "default", "draft", "document", "carried")
@@ -38,6 +43,12 @@ class Reading:
     hedged: bool = False  # a modal or hedge word stands in the sentence
     listed: bool = False  # the sentence is a point of a list or draft
     words: int = 20  # the sentence's length in words
+    status: str = "pledged"  # the status read
+    first: bool = True  # the actor is the first member the sentence names
+    same_clause: bool = True  # the actor and the words naming the type stand in one clause
+    lead: bool = False  # the sentence opens the article
+    language: str = ""
+    hearsay: bool = False  # the sentence passes on what someone said or reported
 
 
 def features(reading: Reading, agreeing: int) -> dict[str, float]:
@@ -53,23 +64,67 @@ def features(reading: Reading, agreeing: int) -> dict[str, float]:
     out["listed"] = float(reading.listed)
     out["long"] = min(reading.words, 120) / 40
     out["agreeing"] = math.log(1 + max(agreeing - 1, 0))
+    out[f"is_{reading.status}"] = 1.0
+    out["first"] = float(reading.first)
+    out["same_clause"] = float(reading.same_clause)
+    out["lead"] = float(reading.lead)
+    out["hearsay"] = float(reading.hearsay)
+    if reading.language:
+        out[f"lang_{reading.language}"] = 1.0
     return out
 
 
+Knots = tuple[tuple[float, float], ...]
+PLAIN: Knots = ((0.0, 0.0), (1.0, 1.0))
+
+
 @lru_cache(maxsize=1)
-def weights() -> dict[str, float]:
+def model() -> tuple[dict[str, float], Knots]:
+    """The weights and the probability → confidence knots of the data file."""
     with WEIGHTS_FILE.open("rb") as handle:
-        return {str(k): float(v) for k, v in tomllib.load(handle)["weights"].items()}
+        data = tomllib.load(handle)
+    knots = tuple((float(a), float(b)) for a, b in data.get("calibration", {}).get("knots", PLAIN))
+    return {str(k): float(v) for k, v in data["weights"].items()}, knots
+
+
+def weights() -> dict[str, float]:
+    return model()[0]
 
 
 def score(reading: Reading, agreeing: int = 1) -> float:
     """The confidence (0–1) of a commitment read this way, rounded to two places."""
-    table = weights()
+    table, knots = model()
+    return round(mapped(probability(table, reading, agreeing), knots), 2)
+
+
+def probability(table: dict[str, float], reading: Reading, agreeing: int = 1) -> float:
+    """The logistic probability a table of weights gives a reading."""
     z = sum(table.get(name, 0.0) * value for name, value in features(reading, agreeing).items())
-    return round(1 / (1 + math.exp(-z)), 2)
+    return 1 / (1 + math.exp(-z))
 
 
-def fit(examples: Sequence[tuple[Reading, int, bool]], *, epochs: int = 400, rate: float = 0.3,
+def mapped(p: float, knots: Knots) -> float:
+    """A probability through the piecewise-linear, increasing calibration map."""
+    for (x0, y0), (x1, y1) in pairwise(knots):
+        if p <= x1:
+            return y0 + (y1 - y0) * (p - x0) / (x1 - x0) if x1 > x0 else y1
+    return knots[-1][1]
+
+
+def calibrate(scored: Sequence[tuple[float, bool]]) -> Knots:
+    """Knots that put HIGH at the lowest probability from which readings were right PRECISION_TARGET of the
+    time (on at least MIN_SURE readings); 0.5 stays 0.5 below it."""
+    ordered = sorted(scored, key=lambda pair: -pair[0])
+    threshold, right = 1.0, 0
+    for count, (p, ok) in enumerate(ordered, start=1):
+        right += ok
+        if count >= MIN_SURE and right / count >= PRECISION_TARGET:
+            threshold = p
+    threshold = min(max(threshold, 0.5 + 1e-3), 1 - 1e-3)
+    return ((0.0, 0.0), (0.5, 0.5), (round(threshold, 4), HIGH), (1.0, 1.0))
+
+
+def fit(examples: Sequence[tuple[Reading, int, bool]], *, epochs: int = 3000, rate: float = 0.5,
         l2: float = 0.01) -> dict[str, float]:
     """Logistic weights from (reading, agreeing statements, was it right) examples, by gradient descent.
 
@@ -92,9 +147,12 @@ def fit(examples: Sequence[tuple[Reading, int, bool]], *, epochs: int = 400, rat
     return {name: round(value, 4) for name, value in w.items()}
 
 
-def weights_toml(table: dict[str, float], note: Iterable[str] = ()) -> str:
-    """The weights as the data file's text."""
+def weights_toml(table: dict[str, float], knots: Knots, note: Iterable[str] = ()) -> str:
+    """The weights and calibration knots as the data file's text."""
     lines = [f"# {line}" for line in note]
     lines += ["[weights]", *(f"{name} = {value}" for name, value in sorted(table.items()))]
+    lines += ["", "# probability → confidence: HIGH starts where the development sets were right "
+              f"{PRECISION_TARGET:.0%} of the time", "[calibration]",
+              "knots = [" + ", ".join(f"[{a}, {b}]" for a, b in knots) + "]"]
     return "\n".join(lines) + "\n"
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .confidence import HIGH
+
 
 @dataclass(frozen=True, slots=True)
 class F1:
@@ -52,6 +54,13 @@ class Scores:
     status_matched: int
     unmatched_labels: tuple[str, ...] = ()
     misses: tuple[ArticleMisses, ...] = field(default=())
+    sure: int = 0  # predicted commitments with a high confidence ...
+    sure_right: int = 0  # ... whose actor, type and status are all right
+
+    @property
+    def sure_precision(self) -> float:
+        """How often a commitment read with high confidence is right (actor, type and status)."""
+        return self.sure_right / self.sure if self.sure else 1.0
 
     def summary(self) -> dict[str, float | int]:
         return {
@@ -66,6 +75,8 @@ class Scores:
             "pairs_f1": round(self.pairs.f1, 3),
             "status_accuracy": round(self.status_accuracy, 3),
             "status_matched": self.status_matched,
+            "sure_precision": round(self.sure_precision, 3),
+            "sure": self.sure,
         }
 
 
@@ -88,12 +99,13 @@ def _count(predicted: Iterable[Any], gold: Iterable[Any]) -> tuple[int, int, int
     return len(p & g), len(p - g), len(g - p)
 
 
-def score(predictions: list[dict[str, Any]], labels: list[dict[str, Any]]) -> Scores:
-    """Micro-averaged scores of predictions matched to labels by file base name."""
+def score(predictions: list[dict[str, Any]], labels: list[dict[str, Any]], *, high: float = HIGH) -> Scores:
+    """Micro-averaged scores of predictions matched to labels by file base name; `high`: the confidence from
+    which a commitment counts as read with high confidence."""
     by_name = {base_name(p["file"]): p for p in predictions}
     totals = {"members": [0, 0, 0], "people": [0, 0, 0], "types": [0, 0, 0], "pairs": [0, 0, 0]}
     correct = {"date": 0, "language": 0, "source": 0, "statement_draft": 0}
-    status_right = status_matched = articles = 0
+    status_right = status_matched = articles = sure = sure_right = 0
     misses: list[ArticleMisses] = []
     unmatched: list[str] = []
     for gold in labels:
@@ -127,6 +139,10 @@ def score(predictions: list[dict[str, Any]], labels: list[dict[str, Any]]) -> Sc
             totals[key][2] += fn
             if fp or fn:
                 problems[key] = {"missing": sorted(set(g) - set(p)), "extra": sorted(set(p) - set(g))}
+        for c in pred.get("commitments") or []:
+            if (c.get("confidence") or 0) >= high:
+                sure += 1
+                sure_right += gold_pairs.get((c["actor"], c["type"])) == c.get("status")
         wrong_status = {}
         for pair in gold_pairs.keys() & pred_pairs.keys():
             status_matched += 1
@@ -153,6 +169,8 @@ def score(predictions: list[dict[str, Any]], labels: list[dict[str, Any]]) -> Sc
         status_matched=status_matched,
         unmatched_labels=tuple(unmatched),
         misses=tuple(misses),
+        sure=sure,
+        sure_right=sure_right,
     )
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from .attribution import find_source, outlet_words
 from .commitments import Commitment, commitment_statements, merge_commitments, split_sentences
+from .confidence import Reading
 from .decode import DEFAULT_MAX_FILE_BYTES, decode_bytes
 from .events import split_events
 from .gazetteer import MEMBER, PERSON, Gazetteer, default_gazetteer
@@ -37,6 +38,9 @@ class ExtractedCommitment:
     status: str
     evidence: str
     confidence: float = 0.0  # 0–1: how sure the extraction is of this (actor, type, status)
+    # How it was read (the confidence's features), for calibrating the confidence; not part of the output.
+    reading: Reading | None = field(default=None, compare=False, repr=False)
+    agreeing: int = field(default=1, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +128,7 @@ def merge_extracted(commitments: Iterable[ExtractedCommitment]) -> list[Extracte
 
 
 def _extracted(c: Commitment) -> ExtractedCommitment:
-    return ExtractedCommitment(c.actor, c.type, c.status, c.evidence, c.confidence)
+    return ExtractedCommitment(c.actor, c.type, c.status, c.evidence, c.confidence, c.reading, c.agreeing)
 
 
 def extract(data: bytes, *, filename: str, config: ExtractionConfig | None = None) -> ExtractedDocument:

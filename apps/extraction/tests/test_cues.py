@@ -9,9 +9,9 @@ import pytest
 
 from apps.extraction import commitments, cues, reporting
 from apps.extraction.commitment_types import type_cues
-from apps.extraction.predicates import vocabulary
 from apps.extraction.commitments import split_sentences
 from apps.extraction.cues import Cue, CueTable, cue, cue_table, lowercase, required_literal, required_literals
+from apps.extraction.predicates import vocabulary
 from tests.corpus import CORPUS
 
 HELDOUT = Path(__file__).parent / "heldout"

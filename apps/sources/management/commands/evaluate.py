@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from apps import extraction
+from apps.extraction.confidence import HIGH
 from apps.extraction.evaluate import F1, base_name, read_jsonl, score, score_bad
 from apps.sources.archives import unpack_zip
 from apps.sources.services import archive_limits, extraction_config
@@ -43,6 +44,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{label + ' F1':<26}{f1.f1:.3f}  (P {f1.precision:.3f}, R {f1.recall:.3f})")
         self.stdout.write(
             f"{'status accuracy':<26}{scores.status_accuracy:.3f}  on {scores.status_matched} matched pairs")
+        self.stdout.write(f"{'high confidence right':<26}{scores.sure_precision:.3f}  ({scores.sure_right} of "
+                          f"{scores.sure} commitments read with confidence ≥ {HIGH})")
         if options["bad"]:
             self._score_bad(options["bad"], config)
         if options["verbose"]:

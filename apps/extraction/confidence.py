@@ -118,7 +118,8 @@ def calibrate(scored: Sequence[tuple[float, bool]]) -> Knots:
     threshold, right = 1.0, 0
     for count, (p, ok) in enumerate(ordered, start=1):
         right += ok
-        if count >= MIN_SURE and right / count >= PRECISION_TARGET:
+        tie_ends = count == len(ordered) or ordered[count][0] != p  # a cut never splits equal probabilities
+        if tie_ends and count >= MIN_SURE and right / count >= PRECISION_TARGET:
             threshold = p
     threshold = min(max(threshold, 0.5 + 1e-3), 1 - 1e-3)
     return ((0.0, 0.0), (0.5, 0.5), (round(threshold, 4), HIGH), (1.0, 1.0))

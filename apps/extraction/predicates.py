@@ -257,12 +257,16 @@ _BETWEEN = frozenset({"to", "be", "been", "yet", "also", "ещё", "еще", "у
                       "longer", "ever", "even", "даже", "навіть", "so", "так"})
 
 
+_UNTIL = frozenset({"пока", "поки", "доки", "покуда", "until", "unless"})
+
+
 def _negated(before: list[str], words: dict[str, frozenset[str]]) -> bool:
     """Does a negation govern the verb: "не" or "not" right before it, or before its auxiliaries only?"""
     skippable = _BETWEEN | words["future"] | words["modal"] | words["passive"] | words["perfect"] | words["pledging"]
-    for w in reversed(before):
+    for i in range(len(before) - 1, -1, -1):
+        w = before[i]
         if w in words["negation"] or w.endswith(("n't", "n’t")):
-            return True
+            return not (i and before[i - 1] in _UNTIL)  # "пока не будут построены": until, not a refusal
         if w not in skippable:
             return False
     return False
@@ -272,8 +276,9 @@ def _done(form: str, before: list[str], words: dict[str, frozenset[str]]) -> boo
     """Does the verb form tell of a deed done (past, perfect, or a passive that happened)?"""
     if form in (PAST, GERUND):
         return True
-    if form == ING:  # "ended the summit by endorsing a communique": the means of a deed done
-        return bool(before) and before[-1] in ("by", "after")
+    if form == ING:  # "ended the summit by endorsing a communique", "have been sharing intelligence since 2022"
+        return bool(before) and (before[-1] in ("by", "after") or (before[-1] == "been" and len(before) > 1
+                                 and before[-2] in ("has", "have", "had", "'s", "'ve")))
     if form == PARTICIPLE:
         return not any(w in ("be", "being", "будет", "будут", "буде", "будуть", "быть", "бути") for w in before)
     if form == PAST_OR_PARTICIPLE:  # English regular verbs: "delivered" is a deed unless it describes a thing

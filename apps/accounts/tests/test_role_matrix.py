@@ -69,6 +69,8 @@ MATRIX: dict[str, tuple[str | None, str | None]] = {
     "coalition:name_new_person": (NO, ADMIN),
     "coalition:name_new_member": (NO, ADMIN),
     "coalition:name_dismiss": (NO, ADMIN),
+    "coalition:names_dismiss": (NO, ADMIN),
+    "coalition:names_reopen": (NO, ADMIN),
     "coalition:name_progress": (ADMIN, NO),
     "core:audit_log": (ADMIN, NO),
     "statements:list": (ANALYST, NO),

@@ -45,7 +45,8 @@ def big_articles(count: int, *, size: int = 1_500_000) -> list[tuple[str, bytes]
             parts.append(body)
             length += len(body.encode()) + 2
         text = f" date 2026-02-{i % 27 + 1:02d} Article {i}. " + "\n\n".join(parts)
-        articles.append((f"big_{i:02d}.txt", text.encode()[:size]))
+        # Cut at a character, not inside one: a broken last character would make the whole file undecodable.
+        articles.append((f"big_{i:02d}.txt", text.encode()[:size].decode("utf-8", "ignore").encode()))
     return articles
 
 

@@ -82,6 +82,9 @@ _QUOTED_OUTLET = re.compile(
     rf"(?:{_MEDIUM}|{_REPORTING})\s+(?:[\w-]+\s+){{0,2}}[«\"“„](?P<name>[^«»\"“”„\n]{{2,40}}?)[»\"”“]",
     re.IGNORECASE,
 )
+# ... or in Latin letters right after a word for a medium: "издание Euractiv", "the news site Meduza".
+_LATIN_AFTER_MEDIUM = re.compile(
+    rf"(?:{_MEDIUM})\s+(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,2}})", re.IGNORECASE)
 _NEWSPAPER = re.compile(
     r"(?<![\w-])(?P<the>[Tt]he\s+)?(?P<name>(?:[A-Z][\w'’.-]+\s+){0,3}(?:Times|Post|Journal|News|Herald|Telegraph|"
     r"Gazette|Independent|Tribune|Observer|Express|Mail|Standard|Economist|Pravda|Zeitung|Spiegel|Bild|Monde|Figaro|"
@@ -133,10 +136,12 @@ _DATELINE_AFTER = re.compile(r"^[\s)/.]*[-–—]|^[)/]")
 # An outlet opening a sentence of the lead with a verb of its own work: "DW собрала, что известно ...",
 # "DW розібралася", "The Kyiv Independent has compiled": the article is its own.
 _OWN_WORK = re.compile(
-    r"^\s+(?:[а-яіїєґё]+(?:ла|ло|ли)(?:сь|ся)?|has (?:compiled|analysed|analyzed|examined|looked)|(?:compiled|"
-    r"analysed|analyzed|examined|looked at|reviewed))\b", re.IGNORECASE)
+    r"^[»\"”]?\s+(?:[а-яіїєґё]+(?:ла|ло|ли)(?:сь|ся)?|стежить|следит|веде|ведет|ведёт|has (?:compiled|analysed|"
+    r"analyzed|examined|looked)|(?:compiled|analysed|analyzed|examined|looked at|reviewed|is following|follows))\b",
+    re.IGNORECASE)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 DATELINE_CHARS = 160
+DATELINE_LINES_CHARS = 400  # a dateline opens the text or the line after its headline
 CREDIT_CHARS = 200
 SHORT_LEAD_CHARS = 300  # a first paragraph this short is a headline-like lead: the next one counts too
 
@@ -166,6 +171,11 @@ def _named(text: str) -> list[_Named]:
         start, end = m.span("name")
         if free(start, end):
             found.append(_Named(start, end, m.group("name").strip(), "site"))
+            taken.append((start, end))
+    for m in _LATIN_AFTER_MEDIUM.finditer(text):
+        start, end = m.span("name")
+        if m.group("name")[:1].isupper() and free(start, end):
+            found.append(_Named(start, end, m.group("name").rstrip(".,"), "site"))
             taken.append((start, end))
     for m in _NEWSPAPER.finditer(text):
         start, end = m.span("name")
@@ -219,10 +229,11 @@ def find_source(text: str) -> str | None:
         return None
     lead_end, credit_start = _lead_end(text), _credit_start(text)
     chosen: _Named | None = None
-    for n in named:  # a dateline: "БРЮССЕЛЬ, 19 декабря. /ТАСС/.", "KYIV (Reuters) -"
-        head = text[: n.start]
-        if n.start < DATELINE_CHARS and "\n" not in head.strip() and _DATELINE_AFTER.match(text[n.end :]) and (
-                re.search(r"\d|\(|/", head) or not head.strip()):
+    for n in named:  # a dateline: "БРЮССЕЛЬ, 19 декабря. /ТАСС/.", "KYIV (Reuters) -", after a headline line too
+        line_start = text.rfind("\n", 0, n.start) + 1
+        head = text[line_start : n.start]
+        if (line_start < DATELINE_LINES_CHARS and len(head) < DATELINE_CHARS and _DATELINE_AFTER.match(text[n.end :])
+                and (re.search(r"\d|\(|/", head) or not head.strip())):
             chosen = n
             break
     if chosen is None:

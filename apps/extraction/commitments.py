@@ -192,7 +192,8 @@ _QUALIFIER_BEFORE = re.compile(
 _QUALIFIER_AFTER = re.compile(
     r"^(?:'s)?[\s-]+(?:countries|members|member states|membership|style|article|headquarters|"
     r"declaration|декларац\w*|format|формат\w*|approval|mandate|agency|news agency|newspaper|broadcaster|"
-    r"air-policing|air policing|mission|missions|(?<=-)(?:led|managed|run|backed|funded|based|made|built)|мисси\w*|місі\w*|"
+    r"air-policing|air policing|mission|missions|(?<=-)(?:led|managed|run|backed|funded|based|made|built)|"
+    r"мисси\w*|місі\w*|"
     r"агентств\w*|агенці\w*|издани\w*|видання|газет\w*|телеканал\w*)\b",
 )
 # A counterpart in talks is no actor of what is said in them: "contacts with the American president",

@@ -188,7 +188,7 @@ def clause_signals(low: str, lang: str | None) -> frozenset[str]:
         after = toks[i + 1 : i + 5]
         if after and after[0] in words["participation"] and lemma in words["participation_verbs"]:
             cls = "continue"  # "примут участие", "не братимуть участі", "take part": a will to act
-        signal = _signal(cls, form, tok, before, after, words, vocab.paper)
+        signal = _signal(cls, form, tok, lemma, before, after, words, vocab.paper)
         if signal:
             found.add(signal)
             if cls == "resume" and signal == "delivered":
@@ -196,9 +196,10 @@ def clause_signals(low: str, lang: str | None) -> frozenset[str]:
     return frozenset(found)
 
 
-def _signal(cls: str, form: str, word: str, before: list[str], after: list[str], words: dict[str, frozenset[str]],
-            paper: re.Pattern[str]) -> str:
-    negated = _negated(before, words)
+def _signal(cls: str, form: str, word: str, lemma: str, before: list[str], after: list[str],
+            words: dict[str, frozenset[str]], paper: re.Pattern[str]) -> str:
+    negated = _negated(before, words) or (form == INFINITIVE and len(after) > 1 and after[0] in words["negation"]
+                                          and after[1] in words["future"])  # "участвовать не будет"
     modal = any(w in words["modal"] for w in before)
     future = form == FUTURE or any(w in words["future"] or w in ("won't", "won’t") for w in before)
     # A word of readiness governs the verb right after it, or after "to" ("ready to send", "готова передать").
@@ -215,7 +216,9 @@ def _signal(cls: str, form: str, word: str, before: list[str], after: list[str],
     if cls == "consider":
         return "proposed"
     if cls == "refuse":
-        return "proposed" if negated or modal else "withdrawn"
+        if negated:  # "did not rule out" leaves it open; "от участия не отказывались" keeps it
+            return "proposed" if lemma in words["ruling_out"] else "pledged"
+        return "proposed" if modal else "withdrawn"
     if cls == "promise":
         if negated:  # "не планирует направлять", "does not intend to": the actor's own will, denied
             return "" if form in (PAST, PAST_OR_PARTICIPLE, PARTICIPLE) else "withdrawn"

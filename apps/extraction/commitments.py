@@ -186,11 +186,12 @@ _ORIGIN_BEFORE = re.compile(
 _QUALIFIER_BEFORE = re.compile(
     r"(?:стран|країн|устав\w*|статут\w*|стать\w*|статт\w*|штаб-квартир\w*|членств\w*|вступлени\w*|вступ\w*|"
     r"позици\w*|позиці\w*|countries|members|membership|headquarters|charter|article \d+|position|stance|"
-    r"approval|mandate|мандат\w*|резолюци\w*|резолюці\w*|одобрени\w*|схвален\w*)"
+    r"approval|mandate|мандат\w*|резолюци\w*|резолюці\w*|одобрени\w*|схвален\w*|мисси\w*|місі\w*|missions?)"
     r"\s+(?:(?:of|в|у|до)\s+)?(?:the\s+)?$",
 )
 _QUALIFIER_AFTER = re.compile(
-    r"^(?:'s)?[\s-]+(?:countries|members|member states|membership|style|article|headquarters|"
+    r"^(?:'s)?[\s-]+(?:(?:training|monitoring|observer|air-policing|naval|civilian)\s+missions?|"
+    r"countries|members|member states|membership|style|article|headquarters|"
     r"declaration|декларац\w*|format|формат\w*|approval|mandate|agency|news agency|newspaper|broadcaster|"
     r"air-policing|air policing|mission|missions|(?<=-)(?:led|managed|run|backed|funded|based|made|built)|"
     r"мисси\w*|місі\w*|"
@@ -205,7 +206,9 @@ _COUNTERPART_BEFORE = re.compile(
 )
 
 
-# Whoever a condition names is no actor: "if the UN provided a mandate", "якщо ООН надасть мандат".
+# Whoever a condition names is no actor: "if the UN provided a mandate", "якщо ООН надасть мандат", "если
+# такая миссия будет создана под эгидой ООН" (anywhere in the clause the condition opens).
+_CONDITION_CLAUSE = re.compile(r"(?:\bif|\bunless|\bесли|\bякщо|\bза умови|\bпри условии)\b[^,;:.!?]*$")
 _CONDITION_BEFORE = re.compile(r"(?:\bif|\bunless|\bесли|\bякщо|\bза умови,? що|\bпри условии,? что)\s+(?:the\s+)?$")
 # "On the sidelines of a meeting of NATO defence ministers", "на саммите НАТО": where it was said.
 _SIDELINES_BEFORE = re.compile(
@@ -265,6 +268,8 @@ def _not_an_actor(low_body: str, m: Mention, previous: Mention | None = None, pr
         return not _SPEAKS_THROUGH_SEAT.match(after)
     if _TOGETHER_BEFORE.search(before) and not _ORIGIN_BEFORE.search(before):
         return False
+    if _CONDITION_CLAUSE.search(low_body[max(0, m.start - 120) : m.start]):
+        return True
     return bool(_NO_ACTOR_BEFORE.search(before) or _NO_ACTOR_AFTER.match(after))
 
 
@@ -518,8 +523,12 @@ def commitment_statements(
         elif not actors and "anaphora" in flags:
             actors, actor_source = previous_actors, "anaphora"
         if not point:
-            list_actors = (unit_actors(k) or doc_issuer or (draft_issuer(k) if in_draft else [])
-                           or (list_actors if sentence.rstrip().endswith(":") else []))
+            # Only an introduction ("... участники встречи:") or a draft's text hands its actors to the points
+            # that follow; the dashes of an interview's answers are no list.
+            if sentence.rstrip().endswith(":"):
+                list_actors = unit_actors(k) or doc_issuer or (draft_issuer(k) if in_draft else []) or list_actors
+            else:
+                list_actors = (doc_issuer or draft_issuer(k)) if in_draft else []
         skip = "skip" in flags
         if not skip:
             # An appeal or a demand ("X demanded guarantees") is not what a following "also" refers back to.
@@ -538,6 +547,7 @@ def commitment_statements(
                 via_person.add(code)
             positions.setdefault(code, m.start - offset)
         clauses = _Clauses(low, in_draft=in_draft, lang=language)
+        question = sentence.rstrip(" »\"”").endswith("?")
         signals = clause_signals(low, language)
         status_source = ("draft" if in_draft else "document" if status_override else "carried" if carried_status
                          else "cue" if signals else "default")
@@ -551,6 +561,8 @@ def commitment_statements(
                                       else "coalition_word")
             for ctype in types:
                 status = clauses.status(ctype, positions.get(actor))
+                if question and status != "withdrawn":
+                    status = "proposed"  # "Готова ли Латвия направить военных?": asked, not said
                 if status_override and status != "withdrawn":
                     status = status_override
                 type_at = _type_position(low, ctype)

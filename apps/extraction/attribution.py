@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .cues import CueTable, lowercase
+
 OUTLETS_FILE = Path(__file__).parent / "data" / "outlets.toml"
 RELEASE = "release"  # a press-release wire: never a source
 
@@ -58,16 +60,27 @@ def _alias_pattern(alias: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _outlet_regex() -> tuple[re.Pattern[str], tuple[Outlet, ...]]:
-    """One regex naming every outlet, longest spellings first; group `o<i>` is outlet i."""
-    table = outlets()
-    parts = []
-    for i, outlet in enumerate(table):
+def _outlet_table() -> tuple[CueTable, dict[str, Outlet], dict[str, Outlet]]:
+    """The outlets' spellings as one cue table over lowercased text with the outlet of each key, and their
+    acronyms ("AP", "FT", "ТАСС"), looked up among the words in capitals: as lowercase literals they would hit
+    inside every other word ("ap" in "happen")."""
+    cues: dict[str, tuple[str, ...]] = {}
+    by_key: dict[str, Outlet] = {}
+    acronyms: dict[str, Outlet] = {}
+    for i, outlet in enumerate(outlets()):
+        key = f"o{i}"
         spellings = sorted(outlet.aliases, key=len, reverse=True)
-        parts.append((max(map(len, spellings)), f"(?P<o{i}>{'|'.join(_alias_pattern(a) for a in spellings)})"))
-    parts.sort(key=lambda p: -p[0])
-    body = "|".join(p for _, p in parts)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE), table
+        for a in spellings:
+            if _ACRONYM.match(a):
+                acronyms.setdefault(a, outlet)
+        # Starting with the name itself (the boundary before it is checked in _named): Python's regex engine
+        # skips ahead to a literal prefix, which a leading lookbehind would stop it doing.
+        cues[key] = tuple(rf"{_alias_pattern(a).lower()}(?![\w-])" for a in spellings if not _ACRONYM.match(a))
+        by_key[key] = outlet
+    return CueTable({k: v for k, v in cues.items() if v}), by_key, acronyms
+
+
+_CAPITALS = re.compile(r"(?<![\w-])[A-ZА-ЯІЇЄҐ0-9]{2,4}(?![\w-])")
 
 
 # An outlet the list does not know, in quotation marks after a word for a medium or for reporting
@@ -78,13 +91,11 @@ _MEDIUM = (r"(?:агентств\w*|агенці\w*|информагентств
 _REPORTING = (r"(?:сообща\w*|сообщил\w*|передает|передаёт|передало|передал[аи]?|пишет|пишут|повідомля\w*|повідомил\w*|"
               r"повідомив|передає|пише|пишуть|пишуть|reports?|reported|writes|according to|по данным|по информации|"
               r"за даними|за інформацією)")
-_QUOTED_OUTLET = re.compile(
-    rf"(?:{_MEDIUM}|{_REPORTING})\s+(?:[\w-]+\s+){{0,2}}[«\"“„](?P<name>[^«»\"“”„\n]{{2,40}}?)[»\"”“]",
-    re.IGNORECASE,
-)
+_QUOTED = re.compile(r"[«\"“„](?P<name>[^«»\"“”„\n]{2,40}?)[»\"”“]")
+_QUOTED_AFTER = re.compile(rf"(?:{_MEDIUM}|{_REPORTING})\s+(?:[\w-]+\s+){{0,2}}$")
 # ... or in Latin letters right after a word for a medium: "издание Euractiv", "the news site Meduza".
-_LATIN_AFTER_MEDIUM = re.compile(
-    rf"(?:{_MEDIUM})\s+(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){{0,2}})", re.IGNORECASE)
+_LATIN_NAME = re.compile(r"(?<![\w.’'-])(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,2})")
+_MEDIUM_BEFORE = re.compile(rf"{_MEDIUM}\s+$")
 _NEWSPAPER = re.compile(
     r"(?<![\w-])(?P<the>[Tt]he\s+)?(?P<name>(?:[A-Z][\w'’.-]+\s+){0,3}(?:Times|Post|Journal|News|Herald|Telegraph|"
     r"Gazette|Independent|Tribune|Observer|Express|Mail|Standard|Economist|Pravda|Zeitung|Spiegel|Bild|Monde|Figaro|"
@@ -95,50 +106,48 @@ _NEWSPAPER = re.compile(
 # may stand between ("сообщает Русская служба BBC", "according to the German news agency dpa").
 _GAP = r"[\s,]+(?:the\s+)?(?:[\w'’-]+\s+){0,3}[«\"“„]?$"
 _BEFORE = {
-    "relays": re.compile(r"(?:передает|передаёт|передає|передало|relays)" + _GAP, re.IGNORECASE),
+    "relays": re.compile(r"(?:передает|передаёт|передає|передало|relays)" + _GAP),
     "reports": re.compile(
         r"(?:сообща\w*|сообщил\w*|пишет|пишут|повідомля\w*|повідомил\w*|повідомив|пише|пишуть|according to|"
         r"по данным|по информации|по сообщению|по сведениям|за даними|за інформацією|за повідомленням|reports? by|"
-        r"as reported by|reported by|told by|веде хроніку|ведет хронику)" + _GAP, re.IGNORECASE),
+        r"as reported by|reported by|told by|веде хроніку|ведет хронику)" + _GAP),
     "cited": re.compile(
         r"(?:со ссылкой на|ссылаясь на|з посиланням на|із посиланням на|посилаючись на|citing|quoting|cited by|"
         r"quoted by|ранее|раніше|earlier|previously|накануне|напередодні|как писал\w*|як писал\w*|як раніше писал\w*)"
-        + _GAP, re.IGNORECASE),
+        + _GAP),
     "saw": re.compile(
         r"(?:seen by|obtained by|reviewed by|available to|с которым ознакомил\w*|с которым ознакомил\w* \w+|"
         r"з яким ознайомил\w*|яким ознайомил\w*|ознакомил\w*|ознайомил\w*|в распоряжении|в розпорядженні|"
-        r"оказался в распоряжении|опинився в розпорядженні)" + _GAP, re.IGNORECASE),
+        r"оказался в распоряжении|опинився в розпорядженні)" + _GAP),
     "told": re.compile(
         r"(?:told|said to|interview with|interview to|в интервью|в інтерв'ю|в інтерв’ю|интервью|інтерв'ю|"
         r"інтерв’ю|рассказал\w*|розповів|розповіла|розповіли|сказал\w*|сказав|заявил\w*|заявив|заявила|"
-        r"кореспондент\w*|корреспондент\w*|correspondent)" + _GAP, re.IGNORECASE),
+        r"кореспондент\w*|корреспондент\w*|correspondent)" + _GAP),
 }
 _AFTER_REPORTS = re.compile(
     r"^(?:'s)?(?:\s+news)?(?:\s+(?:news\s+)?agency)?[\s,]+(?:reports|reported|says|said|wrote|writes|learned|"
     r"has learned|have learned|сообща\w*|сообщил\w*|пишет|пише|передает|передає|узнал\w*|выяснил\w*|повідомля\w*|"
     r"повідомил\w*|дізнал\w*|з'ясувал\w*|з’ясувал\w*|веде|ведет|is running)\b",
-    re.IGNORECASE,
 )
 _AFTER_CITED = re.compile(
     r"^(?:'s)?[\s,]+(?:(?:first|earlier|previously|had|also|last\s+\w+)\s+(?:reported|reports|said|wrote)|"
     r"(?:reported|said|wrote|reports)\s+(?:earlier|previously|last\s+\w+|on\s+\w+\s+that\s+earlier)|"
     r"(?:писал\w*|сообщал\w*|писала|писало|писав|писали|повідомляв\w*|повідомляла)\b)",
-    re.IGNORECASE,
 )
 _CREDIT = re.compile(
     r"(?:with files from|with material from|with reporting (?:from|by)|based on reporting (?:from|by)|"
     r"additional reporting by|за матеріалами|за матеріалами агентств\w*|по материалам|при подготовке\b.{0,60}?"
     r"(?:использован\w*|данн\w*|сообщени\w*|материал\w*)|використано матеріали|з використанням матеріалів|"
     r"джерело:|источник:|source:)\s*(?:the\s+)?(?:агентств\w*\s+|агенці\w*\s+|\w+\s+)?$",
-    re.IGNORECASE | re.DOTALL,
+    re.DOTALL,
 )
-_DATELINE_AFTER = re.compile(r"^[\s)/.]*[-–—]|^[)/]")
+_DATELINE_AFTER = re.compile(r"[\s)/.]*[-–—]|[)/]")  # matched at the end of the name (no ^: a pos is no start)
 # An outlet opening a sentence of the lead with a verb of its own work: "DW собрала, что известно ...",
 # "DW розібралася", "The Kyiv Independent has compiled": the article is its own.
 _OWN_WORK = re.compile(
     r"^[»\"”]?\s+(?:[а-яіїєґё]+(?:ла|ло|ли)(?:сь|ся)?|стежить|следит|веде|ведет|ведёт|has (?:compiled|analysed|"
     r"analyzed|examined|looked)|(?:compiled|analysed|analyzed|examined|looked at|reviewed|is following|follows))\b",
-    re.IGNORECASE)
+    )
 _PARAGRAPH = re.compile(r"\n\s*\n")
 DATELINE_CHARS = 160
 DATELINE_LINES_CHARS = 400  # a dateline opens the text or the line after its headline
@@ -154,27 +163,30 @@ class _Named:
     kind: str
 
 
-def _named(text: str) -> list[_Named]:
-    """Every outlet the text names, known ones by their canonical name, others as written."""
-    regex, table = _outlet_regex()
-    found = []
-    for m in regex.finditer(text):
-        outlet = table[int(m.lastgroup[1:])] if m.lastgroup else None
-        if outlet is not None:
-            found.append(_Named(m.start(), m.end(), outlet.name, outlet.kind))
+def _named(text: str, low: str) -> list[_Named]:
+    """Every outlet the text names, known ones by their canonical name, others as written (`low`: the text
+    lowercased, where the words around names are looked at)."""
+    table, by_key, acronyms = _outlet_table()
+    spans = [(m.start(), m.end(), by_key[key]) for key, m in table.all_matches(low)
+             if not m.start() or not (low[m.start() - 1].isalnum() or low[m.start() - 1] in "-_")]
+    spans += [(m.start(), m.end(), acronyms[m.group()]) for m in _CAPITALS.finditer(text) if m.group() in acronyms]
+    found: list[_Named] = []
+    for start, end, outlet in sorted(spans, key=lambda s: (s[0], -s[1])):  # the longest name at each place
+        if not found or start >= found[-1].end:
+            found.append(_Named(start, end, outlet.name, outlet.kind))
     taken = [(n.start, n.end) for n in found]
 
     def free(start: int, end: int) -> bool:
         return not any(a < end and start < b for a, b in taken)
 
-    for m in _QUOTED_OUTLET.finditer(text):
+    for m in _QUOTED.finditer(text):
         start, end = m.span("name")
-        if free(start, end):
+        if free(start, end) and _QUOTED_AFTER.search(low, max(0, m.start() - 60), m.start()):
             found.append(_Named(start, end, m.group("name").strip(), "site"))
             taken.append((start, end))
-    for m in _LATIN_AFTER_MEDIUM.finditer(text):
+    for m in _LATIN_NAME.finditer(text):
         start, end = m.span("name")
-        if m.group("name")[:1].isupper() and free(start, end):
+        if free(start, end) and _MEDIUM_BEFORE.search(low, max(0, start - 30), start):
             found.append(_Named(start, end, m.group("name").rstrip(".,"), "site"))
             taken.append((start, end))
     for m in _NEWSPAPER.finditer(text):
@@ -184,11 +196,11 @@ def _named(text: str) -> list[_Named]:
     return sorted(found, key=lambda n: n.start)
 
 
-def _role(text: str, named: _Named) -> str:
+def _role(low: str, named: _Named) -> str:
     """What the words around a named outlet make of it: relays, reports, cited, saw, told, or "" (named only)."""
-    sentence_start = max(text.rfind(". ", 0, named.start), text.rfind("\n", 0, named.start)) + 1
-    before = text[max(sentence_start, named.start - 90) : named.start]
-    after = text[named.end : named.end + 60]
+    sentence_start = max(low.rfind(". ", 0, named.start), low.rfind("\n", 0, named.start)) + 1
+    before = low[max(sentence_start, named.start - 90) : named.start]
+    after = low[named.end : named.end + 60]
     if _AFTER_CITED.match(after):
         return "cited"
     best, where = "", -1
@@ -200,7 +212,7 @@ def _role(text: str, named: _Named) -> str:
         return best
     if _AFTER_REPORTS.match(after):
         return "reports"
-    opens = not text[sentence_start : named.start].strip(" «\"“„")
+    opens = not low[sentence_start : named.start].strip(" «\"“„")
     return "reports" if opens and _OWN_WORK.match(after) else ""
 
 
@@ -224,7 +236,8 @@ def _credit_start(text: str) -> int:
 
 def find_source(text: str) -> str | None:
     """The outlet the text attributes itself to, by its canonical name, or None (spec §6)."""
-    named = _named(text)
+    low = lowercase(text)
+    named = _named(text, low)
     if not named:
         return None
     lead_end, credit_start = _lead_end(text), _credit_start(text)
@@ -232,20 +245,21 @@ def find_source(text: str) -> str | None:
     for n in named:  # a dateline: "БРЮССЕЛЬ, 19 декабря. /ТАСС/.", "KYIV (Reuters) -", after a headline line too
         line_start = text.rfind("\n", 0, n.start) + 1
         head = text[line_start : n.start]
-        if (line_start < DATELINE_LINES_CHARS and len(head) < DATELINE_CHARS and _DATELINE_AFTER.match(text[n.end :])
+        if (line_start < DATELINE_LINES_CHARS and len(head) < DATELINE_CHARS and _DATELINE_AFTER.match(text, n.end)
                 and (re.search(r"\d|\(|/", head) or not head.strip())):
             chosen = n
             break
     if chosen is None:
-        lead = [(n, _role(text, n)) for n in named if n.start < lead_end]
+        lead = [(n, _role(low, n)) for n in named if n.start < lead_end]
         ranked = {role: [n for n, r in lead if r == role] for role in ("relays", "reports", "saw", "told")}
-        credit = [n for n in named if n.start >= credit_start and _CREDIT.search(text[credit_start : n.start])]
+        credit = [n for n in named if n.start >= credit_start and _CREDIT.search(low, credit_start, n.start)]
         chosen = next(iter(ranked["relays"] or ranked["reports"] or credit or ranked["saw"] or ranked["told"]), None)
     if chosen is None or chosen.kind == RELEASE:
         return None
     return chosen.name
 
 
+@lru_cache(maxsize=1)
 def outlet_words() -> frozenset[str]:
     """Single words of the outlets' names, which are no unknown names of people or members."""
     return frozenset(w.lower() for outlet in outlets() for alias in outlet.aliases for w in alias.split())

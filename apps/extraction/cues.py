@@ -209,6 +209,16 @@ class CueTable:
                 found.extend(rx.finditer(text))
         return sorted(found, key=lambda m: m.start())
 
+    def all_matches(self, text: str) -> list[tuple[str, re.Match[str]]]:
+        """Every match of every cue in the text, with the name of its cue (one pass of the automaton)."""
+        found: list[tuple[str, re.Match[str]]] = []
+        tried: set[tuple[str, re.Pattern[str]]] = set()
+        for name, rx in self._candidates(text):
+            if (name, rx) not in tried:
+                tried.add((name, rx))
+                found.extend((name, m) for m in rx.finditer(text))
+        return found
+
     def found(self, text: str) -> list[str]:
         """Names whose cue matches the text, in the table's order."""
         matched: set[str] = set()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import string
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -172,7 +171,7 @@ def parse_header(text: str) -> HeaderResult:
 
 _NOT_LATIN_OR_CYRILLIC = re.compile(r"[^a-z\u0400-\u04ff]+")
 _VOWELS = "aeiouyаеёиоуыэюяіїє"
-_PUNCTUATION = string.punctuation + "«»“”„‘’—–…"
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 # A natural word, with any punctuation around it: lowercase after its first letter, or an all-caps
@@ -194,14 +193,17 @@ _VOCABULARY_FACTOR = 3.0
 
 
 def _repetition_problem(tokens: list[str]) -> str | None:
-    words = [w for w in (t.strip(_PUNCTUATION).lower() for t in tokens) if any(c.isalpha() for c in w)]
+    if len(tokens) < _MIN_WORDS_FOR_REPETITION:
+        return None
+    words = _LETTERS.findall(" ".join(tokens).lower())
     if len(words) < _MIN_WORDS_FOR_REPETITION:
         return None
-    top, count = Counter(words).most_common(1)[0]
+    distinct = len(set(words))
+    # A word making more than half the text leaves fewer than half the words different: count only then.
+    top, count = Counter(words).most_common(1)[0] if distinct <= len(words) * _TOP_WORD_SHARE + 1 else ("", 0)
     if count / len(words) > _TOP_WORD_SHARE:
         return (f"The text does not look like natural language: one word (“{top[:40]}”) makes "
                 f"{count / len(words):.0%} of it.")
-    distinct = len(set(words))
     if len(words) >= _MIN_WORDS_FOR_VOCABULARY and distinct < _VOCABULARY_FACTOR * len(words) ** 0.5:
         return (f"The text does not look like natural language: its {len(words):,} words use only {distinct} "
                 "different ones (the same phrase repeated).")

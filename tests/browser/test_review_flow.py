@@ -17,7 +17,7 @@ from apps.accounts.models import User
 from apps.accounts.roles import roles_sync
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution
 from apps.coalition.reference import reference_data_load_all
-from apps.coalition.review.selectors import NEWEST_FIRST, WAITING_CACHE_KEY
+from apps.coalition.review.selectors import FORWARD, UNSURE_FIRST, WAITING_CACHE_KEY
 from apps.core.models import AuditEntry
 from apps.sources import services as source_services
 from apps.sources.archives import IncomingFile
@@ -67,7 +67,7 @@ def test_an_editor_reviews_and_an_analyst_cannot(page, browser, live_server):
         ingest(path.name, path.read_bytes())
     cache.delete(WAITING_CACHE_KEY)
     queue = list(Contribution.objects.filter(review_state=State.MACHINE).select_related("actor")
-                 .order_by(*NEWEST_FIRST))
+                 .order_by(*FORWARD[UNSURE_FIRST]))  # the queue's default order
     assert len(queue) >= 4, [str(c) for c in queue]
     first, second, third, fourth = queue[:4]
     base = live_server.url

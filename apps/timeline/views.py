@@ -138,7 +138,8 @@ FACETS = (("member", gettext_lazy("Member")), ("type", gettext_lazy("Commitment"
           ("review", gettext_lazy("Review")))
 FACET_VALUES_SHOWN = 12
 REVIEW_NAMES = {"machine": gettext_lazy("Not reviewed"), "confirmed": gettext_lazy("Confirmed"),
-                "corrected": gettext_lazy("Corrected"), "rejected": gettext_lazy("Rejected")}
+                "corrected": gettext_lazy("Corrected"), "rejected": gettext_lazy("Rejected"),
+                "added": gettext_lazy("Added by an editor")}
 
 
 def _label(name: str, value: str, context: dict[str, object]) -> str:

@@ -131,10 +131,12 @@ class ContributionOut(Schema):
     actor: str = Field(description="Code of the member who committed.")
     type: str = Field(description=_one_of(_TYPES))
     status: str = Field(description=_one_of(_STATUSES))
-    review: str = Field(description="Whether an editor confirmed, corrected or rejected it. " + _one_of(_REVIEWS))
+    review: str = Field(description="Whether an editor confirmed, corrected or rejected it, or added it (the "
+                                    "machine missed it; it then has no confidence). " + _one_of(_REVIEWS))
     confidence: float | None = Field(description="How sure the machine was of this reading (0–1); null for a "
                                      "commitment an editor added.")
-    stated_on: date | None = Field(description="The day the commitment was stated (from the article).")
+    stated_on: date | None = Field(description="The day the commitment was stated or the step taken: the "
+                                   "article's (or its dated paragraph's) date, unless an editor dated it.")
     evidence: str = Field(description="The sentence it was read from.")
     source_id: int = Field(description="The article; its page is /sources/{source_id}/.")
     event_id: int | None = Field(description="The event of the article it belongs to.")

@@ -145,7 +145,7 @@ class Alias(models.Model):
 # "Confirmed by an editor or high confidence": what analysts may ask to see alone (timeline, matrix, exports).
 # The one definition: is_sure, SURE (for querysets) and the tallies' SQL (coalition.services) all read these.
 HIGH_CONFIDENCE = HIGH
-EDITOR_STATES = ("confirmed", "corrected")  # review states that stand for an editor's word
+EDITOR_STATES = ("confirmed", "corrected", "added")  # review states that stand for an editor's word
 
 
 def is_sure(review_state: str, confidence: float | None) -> bool:
@@ -171,7 +171,8 @@ class Contribution(TimeStampedModel):
 
     One per (actor, type) for each event of the article (``event_ordinal``): an article that recalls an
     earlier step ("on 4 September Germany pledged ...") yields that step too, stated on its own date.
-    A commitment's history is the chain of its contributions ordered by ``stated_on``.
+    A commitment's history is the chain of its contributions ordered by ``stated_on``. An editor may add one
+    the machine missed (review state ``added``, no confidence), which counts as an editor's word at once.
     """
 
     class ReviewState(models.TextChoices):
@@ -179,6 +180,7 @@ class Contribution(TimeStampedModel):
         CONFIRMED = "confirmed", _("Confirmed")
         CORRECTED = "corrected", _("Corrected")
         REJECTED = "rejected", _("Rejected")
+        ADDED = "added", _("Added by an editor")
 
     source = models.ForeignKey("sources.SourceText", on_delete=models.CASCADE, related_name="contributions")
     event = models.ForeignKey("timeline.TimelineEvent", null=True, blank=True, on_delete=models.SET_NULL,
@@ -190,6 +192,8 @@ class Contribution(TimeStampedModel):
     type = models.CharField(max_length=32, choices=CommitmentType.choices)
     status = models.CharField(max_length=16, choices=CommitmentStatus.choices)
     evidence = models.TextField()
+    # When the step was taken or stated: the event's date unless an editor dated it otherwise ("ratified in
+    # September", read in an article of 12 November).
     stated_on = models.DateField(null=True, blank=True)
     # How sure the extraction was of this (actor, type, status), 0–1; empty for a commitment an editor added.
     confidence = models.FloatField(null=True, blank=True)
@@ -200,6 +204,10 @@ class Contribution(TimeStampedModel):
     machine_type = models.CharField(max_length=32, choices=CommitmentType.choices, blank=True)
     machine_status = models.CharField(max_length=16, choices=CommitmentStatus.choices, blank=True)
     machine_evidence = models.TextField(blank=True)
+    machine_stated_on = models.DateField(null=True, blank=True)
+    # An editor added it (the machine missed it): it has no machine reading, and when a rejection of it is
+    # undone it is "added" again, not "confirmed". Kept apart from review_state, which a rejection overwrites.
+    editor_added = models.BooleanField(default=False)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
@@ -225,7 +233,7 @@ class Contribution(TimeStampedModel):
             # editor approved, read from a few index entries whatever the number of articles.
             models.Index(fields=["actor", "type", "status", "stated_on", "id"], name="contribution_member_steps"),
             models.Index(fields=["actor", "type", "status"], name="contribution_member_approved",
-                         condition=models.Q(review_state__in=["confirmed", "corrected"])),
+                         condition=models.Q(review_state__in=EDITOR_STATES)),
             # The review queue, least sure first (keyset on (confidence, id)).
             models.Index(fields=["review_state", "confidence", "id"], name="contribution_review_unsure"),
         ]
@@ -239,8 +247,8 @@ class Contribution(TimeStampedModel):
 
     @property
     def is_editor_approved(self) -> bool:
-        """Confirmed or corrected by an editor: the dashboard marks these."""
-        return self.review_state in (self.ReviewState.CONFIRMED, self.ReviewState.CORRECTED)
+        """Confirmed, corrected or added by an editor: the dashboard marks these."""
+        return self.review_state in EDITOR_STATES
 
     @property
     def is_sure(self) -> bool:
@@ -258,7 +266,8 @@ class Contribution(TimeStampedModel):
         """An editor changed what the machine read (the original is kept beside it)."""
         return bool(self.machine_type) and (
             self.machine_actor_id != self.actor_id or self.machine_type != self.type
-            or self.machine_status != self.status or self.machine_evidence != self.evidence)
+            or self.machine_status != self.status or self.machine_evidence != self.evidence
+            or self.machine_stated_on != self.stated_on)
 
 
 class NameCandidate(TimeStampedModel):

@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 
-from apps.coalition.models import Contribution, Member, NameCandidate, NameSighting, Person
+from apps.coalition.models import EDITOR_STATES, Contribution, Member, NameCandidate, NameSighting, Person
 from apps.extraction.status import RANK, history_status
 from apps.sources.models import SourceText
 
@@ -191,7 +191,7 @@ class StatusStep:
     statements: int
     evidence: str
     source_id: int
-    confirmed: int = 0  # statements of this status an editor confirmed or corrected
+    confirmed: int = 0  # statements of this status an editor confirmed, corrected or added
 
 
 @dataclass(frozen=True)
@@ -218,12 +218,14 @@ def member_commitments(member: Member) -> list[MemberCommitment]:
     ingest and review), the earliest and latest contribution of each on the (actor, type, status,
     stated_on) index, the editor-approved ones on a partial index. Rejected contributions do not count.
     """
-    sql = """
+    # The IN list is the partial index's condition (EDITOR_STATES), so the count reads that index.
+    editor_states = ", ".join(f"'{state}'" for state in EDITOR_STATES)
+    sql = f"""
         SELECT c.type, s.status, first.stated_on, first.evidence, first.source_id, s.statements,
                (SELECT max(x.stated_on) FROM coalition_contribution x WHERE x.actor_id = %(actor)s
                   AND x.type = c.type AND x.status = s.status AND x.review_state <> 'rejected'),
                (SELECT count(*) FROM coalition_contribution x WHERE x.actor_id = %(actor)s
-                  AND x.type = c.type AND x.status = s.status AND x.review_state IN ('confirmed', 'corrected'))
+                  AND x.type = c.type AND x.status = s.status AND x.review_state IN ({editor_states}))
         FROM (SELECT type, sum(proposed) AS proposed, sum(pledged) AS pledged, sum(approved) AS approved,
                      sum(delivered) AS delivered, sum(withdrawn) AS withdrawn
               FROM coalition_commitmentcell WHERE actor_id = %(actor)s GROUP BY type) c
@@ -234,7 +236,7 @@ def member_commitments(member: Member) -> list[MemberCommitment]:
                               AND x.review_state <> 'rejected'
                             ORDER BY x.stated_on NULLS LAST, x.id LIMIT 1) AS first
         WHERE s.statements > 0
-    """
+    """  # noqa: S608 — constants only
     from django.db import connection
 
     by_type: dict[str, list[StatusStep]] = defaultdict(list)

@@ -120,10 +120,11 @@ def contributions_replace(*, source: SourceText, document: extraction.ExtractedD
                           events: Sequence[TimelineEvent]) -> list[Contribution]:
     """Replace the machine-extracted contributions of one source (the caller holds the transaction).
 
-    One per (actor, type) and event, stated on the event's date. Pairs an editor confirmed, corrected
-    or rejected are kept as they are, not re-created, and linked to their event again; only that link
-    is written, never what the editor decided. The pair the machine read before an editor corrected it
-    counts as taken too, so reading the article again does not bring back what the editor corrected away.
+    One per (actor, type) and event, stated on the event's date. Pairs an editor confirmed, corrected,
+    rejected or added are kept as they are, not re-created, and linked to their event again; only that link
+    is written, never what the editor decided (nor the date an editor gave a step). The pair the machine read
+    before an editor corrected it counts as taken too, so reading the article again does not bring back what
+    the editor corrected away, and a pair an editor added is not read in again beside it.
     """
     machine = Contribution.objects.filter(source=source, review_state=Contribution.ReviewState.MACHINE)
     removed = list(machine.values_list("actor_id", "type", "status", "stated_on", "confidence"))

@@ -24,6 +24,7 @@ OBJECT_PAGES = {
     "sources.upload": "sources:upload_detail",
     "sources.reextraction": "sources:reextraction_detail",
     "statements.statementdraft": "statements:detail",
+    "coalition.contribution": "review:item",  # confirmed, corrected, rejected or added by an editor
 }
 
 

@@ -202,7 +202,7 @@ def source_ingest(*, source_id: int) -> SourceText | None:
 def source_reextract(*, source_id: int) -> SourceText | None:
     """Extract an ingested source again (aliases or rules changed) and replace its derived rows.
 
-    Idempotent; editors' confirmed, corrected or rejected contributions are kept. A source that
+    Idempotent; editors' confirmed, corrected, rejected or added contributions are kept. A source that
     is now refused keeps its old rows: re-extraction never loses data behind the user's back.
     """
     source = SourceText.objects.filter(pk=source_id, status=Status.INGESTED).first()

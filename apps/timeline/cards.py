@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from apps.coalition.models import CommitmentStatus, CommitmentType
+from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution
 from apps.core.languages import language_name
 from apps.extraction.search import QueryTerm, passage_around_match
 from apps.timeline.models import TimelineEvent
@@ -41,6 +41,7 @@ class EventCard:
     passage: SafeString
     badges: SafeString
     confirmed: bool  # an editor confirmed or corrected what the machine read here
+    added: bool  # an editor added a commitment the machine missed here
 
 
 def event_cards(events: Iterable[TimelineEvent], *, terms: list[QueryTerm],
@@ -70,7 +71,9 @@ def event_cards(events: Iterable[TimelineEvent], *, terms: list[QueryTerm],
             # The text is escaped, so a <mark> can only be one the highlighting put there.
             passage=_passage(event, terms) if terms and "<mark>" not in headline + snippet else SafeString(""),
             badges=badges.of(event),
-            confirmed=bool({"confirmed", "corrected"} & set(event.review_states)),
+            confirmed=bool({Contribution.ReviewState.CONFIRMED, Contribution.ReviewState.CORRECTED}
+                           & set(event.review_states)),
+            added=Contribution.ReviewState.ADDED in event.review_states,
         ))
     return cards
 

@@ -55,11 +55,11 @@ class TimelineEvent(models.Model):
             GinIndex(fields=["search_vector"], name="event_search"),
             models.Index(fields=["language", "occurred_on"], name="event_language"),
             models.Index(fields=["agency", "occurred_on"], name="event_agency"),
-            # The events an editor confirmed, corrected or rejected (a few in a hundred), newest first: the
-            # review filter reads them straight off these instead of testing every event from the newest.
+            # The events an editor confirmed, corrected, rejected or added to (a few in a hundred), newest first:
+            # the review filter reads them straight off these instead of testing every event from the newest.
             *(models.Index(models.F("occurred_on").desc(nulls_last=True), models.F("id").desc(),
                            condition=models.Q(review_states__overlap=[state]), name=f"event_newest_{state}")
-              for state in ("confirmed", "corrected", "rejected")),
+              for state in ("confirmed", "corrected", "rejected", "added")),
         ]
 
     def __str__(self) -> str:

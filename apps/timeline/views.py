@@ -138,7 +138,8 @@ FACETS = (("member", gettext_lazy("Member")), ("type", gettext_lazy("Commitment"
           ("review", gettext_lazy("Review")))
 FACET_VALUES_SHOWN = 12
 REVIEW_NAMES = {"machine": gettext_lazy("Not reviewed"), "confirmed": gettext_lazy("Confirmed"),
-                "corrected": gettext_lazy("Corrected"), "rejected": gettext_lazy("Rejected")}
+                "corrected": gettext_lazy("Corrected"), "rejected": gettext_lazy("Rejected"),
+                "added": gettext_lazy("Added by an editor")}
 
 
 def _label(name: str, value: str, context: dict[str, object]) -> str:
@@ -203,10 +204,7 @@ class EvidenceGroup:
     evidence: str
     anchor: str  # the id of the sentence in the highlighted text; empty when it was not found there
     contributions: list[Contribution]
-
-
-def _anchor_order(anchor: str) -> int:
-    return int(anchor.rsplit("-", 1)[1]) if anchor else 0
+    start: int = -1  # where the sentence starts in the text
 
 
 @require_GET
@@ -219,17 +217,27 @@ def source_detail(request: AuthedRequest, source_id: int) -> HttpResponse:
     contributions = list(source.contributions.select_related("actor", "machine_actor")
                          .order_by("actor__code", "type", "event_ordinal"))
     histories = commitment_histories((c.actor_id, c.type) for c in contributions)
-    rows = (source.report or {}).get("highlights") or []
+    rows = list((source.report or {}).get("highlights") or [])
     spans = spans_of(rows, len(source.text))
-    evidence_anchors: dict[str, str] = {}
+    evidence_at: dict[str, tuple[int, str]] = {}  # evidence → (where it starts, its anchor)
     for span in spans:
         if span.kind == "evidence":
-            evidence_anchors.setdefault(source.text[span.start : span.end], evidence_anchor(span.index))
+            evidence_at.setdefault(source.text[span.start : span.end], (span.start, evidence_anchor(span.index)))
+    # What an editor added or corrected is not among the spans the ingest stored: marked up here, after them.
+    for contribution in contributions:
+        if contribution.evidence in evidence_at or contribution.review_state == Contribution.ReviewState.REJECTED:
+            continue
+        start = source.text.find(contribution.evidence) if contribution.evidence else -1
+        if start >= 0:
+            evidence_at[contribution.evidence] = (start, evidence_anchor(len(rows)))
+            rows.append(["evidence", start, start + len(contribution.evidence),
+                         f"{contribution.actor.code}:{contribution.type}:{contribution.status}"])
+    spans = spans_of(rows, len(source.text))
     by_evidence: dict[str, EvidenceGroup] = {}
     for contribution in contributions:
         contribution.history = histories.get((contribution.actor_id, contribution.type), [])
-        group = by_evidence.setdefault(contribution.evidence, EvidenceGroup(
-            contribution.evidence, evidence_anchors.get(contribution.evidence, ""), []))
+        start, anchor = evidence_at.get(contribution.evidence, (-1, ""))
+        group = by_evidence.setdefault(contribution.evidence, EvidenceGroup(contribution.evidence, anchor, [], start))
         group.contributions.append(contribution)
     members, people = member_names(), person_names()
     labels = Labels(members=members, people=people, types=dict(CommitmentType.choices),
@@ -241,8 +249,8 @@ def source_detail(request: AuthedRequest, source_id: int) -> HttpResponse:
         "highlight_counts": {kind: sum(1 for s in spans if s.kind == kind) for kind in KIND_ORDER},
         "events": list(source.events.all()),
         "contributions": contributions,
-        # One sentence often states several commitments: shown once, with all of them.
-        "evidence_groups": sorted(by_evidence.values(), key=lambda g: (g.anchor == "", _anchor_order(g.anchor))),
+        # One sentence often states several commitments: shown once, with all of them, in the text's order.
+        "evidence_groups": sorted(by_evidence.values(), key=lambda g: (g.anchor == "", g.start)),
         "extraction": extraction,
         "mentioned_members": [(code, members.get(code, code)) for code in extraction.get("members", [])],
         "mentioned_people": [(slug, people.get(slug, slug)) for slug in extraction.get("people", [])],

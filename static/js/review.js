@@ -94,7 +94,16 @@
     });
   });
 
-  document.addEventListener("DOMContentLoaded", () => enhance(document));
+  // Adding a commitment: the sentence picked beforehand (that of the commitment under review) in view.
+  function pickedInView() {
+    const picked = document.querySelector("[data-sentence-pick] input:checked");
+    if (picked) picked.closest("label").scrollIntoView({ block: "center" });
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    enhance(document);
+    pickedInView();
+  });
   // After htmx swaps in the next item (or the queue), enhance it and move the focus to its heading.
   document.addEventListener("htmx:afterSwap", (event) => {
     const target = event.detail && event.detail.target ? event.detail.target : null;
@@ -103,6 +112,13 @@
     if (root && target && (target.id === "review-item" || !document.body.contains(target))) {
       const heading = root.querySelector("[data-review-focus]");
       if (heading) heading.focus();
+    }
+    // The add form came back with errors: the focus goes to the first of them.
+    // (outerHTML: the target is the element swapped out; the new one has its id.)
+    const addForm = document.getElementById("add-form");
+    if (addForm && target && target.id === "add-form") {
+      const problem = addForm.querySelector("[data-add-focus], [aria-invalid=true]");
+      if (problem) problem.focus();
     }
     // After a bulk action the list is new: j/k go on from its first row.
     const queue = document.getElementById("review-queue");

@@ -47,6 +47,7 @@ def every_page(page: Any, base: str, data: Dataset, role: str) -> None:
         check(page, base, "/uploads/")
         check(page, base, f"/uploads/{data.upload_id}/", shot="admin-upload-detail")
         check(page, base, "/names/")
+        check(page, base, f"/review/sources/{source_path().split('/')[2]}/add/")  # editors' and admins' page
     else:
         check(page, base, "/uploads/", 403)
         check(page, base, "/names/", 403)

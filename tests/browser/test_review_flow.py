@@ -1,12 +1,14 @@
 """The review queue in the browser: an editor opens it from the navigation (which shows the waiting count),
 confirms one machine-read commitment by its button and the next by its keyboard shortcut, and corrects a third
-(the machine's reading kept beside it); an analyst sees no review controls and a direct POST is refused.
-axe-core checks every page and every htmx swap."""
+(the machine's reading kept beside it); an analyst sees no review controls and a direct POST is refused. An
+editor adds a commitment the machine missed by picking its sentence in the article. axe-core checks every page
+and every htmx swap."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from django.apps import apps as django_apps
@@ -18,6 +20,7 @@ from apps.accounts.roles import roles_sync
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution
 from apps.coalition.reference import reference_data_load_all
 from apps.coalition.review.selectors import FORWARD, UNSURE_FIRST, WAITING_CACHE_KEY
+from apps.coalition.tests.review_helpers import MISSED, SIGNED
 from apps.core.models import AuditEntry
 from apps.sources import services as source_services
 from apps.sources.archives import IncomingFile
@@ -28,6 +31,7 @@ from tests.corpus import DEV, SEED
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 ARTICLES = 4  # dev-corpus articles beside the seed: enough for several items waiting
 State = Contribution.ReviewState
+CHART_APPROVED = 2  # the chart's table: proposed, pledged, approved, delivered, withdrawn after the month
 
 
 @pytest.fixture(autouse=True)
@@ -195,3 +199,82 @@ def test_an_editor_reviews_and_an_analyst_cannot(page, browser, live_server):
         State.MACHINE, 1, fourth.type, None)
     assert AuditEntry.objects.count() == audits
     watcher.context.close()
+
+
+def test_an_editor_adds_a_commitment_the_machine_missed(page, live_server):
+    """From the article's page: pick the sentence in its paragraph, say who committed what; the source page, the
+    overview's matrix and the chart show it at once, dated by its paragraph."""
+    editor = make_user("editor")
+    ingest("missed.txt", MISSED.encode())
+    source = SourceText.objects.get(original_name="missed.txt")
+    ratified = Contribution.objects.get(source=source, actor__code="NL")  # the machine read the ratification only
+    assert not Contribution.objects.filter(source=source, event_ordinal=1, actor__code="NL").exists()
+    base = live_server.url
+    log_in(page, base, editor.username)
+
+    # From a review item of the same article, the add page opens with that item's sentence picked.
+    page.goto(f"{base}/review/{ratified.pk}/")
+    page.get_by_role("link", name="Add a commitment the machine missed in this article").click()
+    page.wait_for_url(re.compile(rf"/review/sources/{source.pk}/add/\?from={ratified.pk}$"))
+    picker = page.get_by_role("group", name="Its sentence in the article")
+    assert picker.get_by_role("radio", name=re.compile(r"^The Netherlands ratified")).is_checked()
+    assert page.get_by_role("link", name="Back to the commitment under review").is_visible()
+
+    # From the article's page, as an editor finds what is missing while reading it.
+    page.goto(f"{base}/sources/{source.pk}/")
+    page.get_by_role("link", name="Add a commitment").click()
+    page.wait_for_url(re.compile(rf"/review/sources/{source.pk}/add/$"))
+    assert page.get_by_role("heading", name="Add a commitment the machine missed", level=1).is_visible()
+    picker = page.get_by_role("group", name="Its sentence in the article")
+    assert picker.get_by_text("This paragraph is an event of its own, dated 4 September 2026").is_visible()
+    assert picker.get_by_text("[DE · Air defence · Pledged]").is_visible()  # what the machine read there
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 390, "height": 844})  # on a phone: one column, nothing wider than the screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    # Sent without a sentence: the form comes back in place, saying so, with the focus on it.
+    page.get_by_label("Who committed").select_option("NL")
+    page.get_by_label("Commitment", exact=True).select_option("legal_guarantee")
+    page.get_by_label("Status").select_option("approved")
+    page.get_by_role("button", name="Add the commitment").click()
+    page.locator("#sentence-error").wait_for()
+    assert page.evaluate("() => document.activeElement.id") == "sentence-error"
+    assert page.get_by_label("Who committed").input_value() == "NL"  # what was chosen stays
+    assert axe_violations(page) == []
+
+    # A click on the sentence picks it; the date is left to its paragraph's.
+    page.get_by_text(SIGNED, exact=True).click()
+    assert page.get_by_role("radio", name=SIGNED).is_checked()
+    page.keyboard.press("ArrowLeft")  # the arrow keys move the choice to the sentence before it, and back
+    assert page.get_by_role("radio", name=re.compile(r"^On 4 September Germany pledged")).is_checked()
+    page.keyboard.press("ArrowRight")
+    assert page.get_by_role("radio", name=SIGNED).is_checked()
+    screenshot(page, "review-add")
+    page.get_by_role("button", name="Add the commitment").click()
+    page.wait_for_url(re.compile(rf"/sources/{source.pk}/#commitment-\d+$"))
+    added = Contribution.objects.get(source=source, review_state=State.ADDED)
+    assert (added.actor.code, added.type, added.status, added.evidence, added.event_ordinal, added.stated_on) == (
+        "NL", "legal_guarantee", "approved", SIGNED, 1, date(2026, 9, 4))
+    assert (added.reviewed_by_id, added.confidence) == (editor.pk, None)
+    assert AuditEntry.objects.filter(action="contribution.add", object_id=str(added.pk)).count() == 1
+
+    # The article's page: the message, the commitment with its badge and date, its sentence marked in the text.
+    assert page.get_by_text("Added: NL · Legal guarantee · Approved.").is_visible()
+    line = page.locator(f"#commitment-{added.pk}")
+    assert line.get_by_text("+ added by an editor").is_visible()
+    assert line.get_by_text("stated on 4 September 2026").is_visible()
+    assert page.locator(".source-text mark.hl-evidence", has_text="signed the accord too").is_visible()
+    assert axe_violations(page) == []
+    screenshot(page, "review-added-source")
+
+    # The overview counts it, among the commitments an editor vouches for too.
+    for address in ("/", "/?sure=1"):
+        page.goto(base + address)
+        cell = page.locator("table.matrix a[href*='member=NL&type=legal_guarantee']")
+        assert "2 statements" in cell.get_attribute("title"), address
+    page.get_by_text("The numbers").click()
+    september = page.get_by_role("row", name=re.compile(r"^September 2026"))
+    assert september.get_by_role("cell").nth(CHART_APPROVED).inner_text() == "1"
+    assert page.console_errors == []

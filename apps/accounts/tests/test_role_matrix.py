@@ -89,6 +89,7 @@ MATRIX: dict[str, tuple[str | None, str | None]] = {
     "review:confirm": (NO, EDITOR),
     "review:correct": (NO, EDITOR),
     "review:reject": (NO, EDITOR),
+    "review:add": (EDITOR, EDITOR),
     "timeline:overview": (ANALYST, NO),
     "timeline:index": (ANALYST, NO),
     "timeline:export_csv": (ANALYST, NO),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -14,7 +15,9 @@ from django.utils.safestring import SafeString
 
 from apps.coalition.models import HIGH_CONFIDENCE, CommitmentStatus, CommitmentType, Contribution, Language
 from apps.coalition.selectors import member_names, person_names
+from apps.extraction.commitments import split_sentences
 from apps.timeline.highlighting import Labels, evidence_anchor, highlighted_paragraphs, paragraph_ranges, spans_of
+from apps.timeline.models import TimelineEvent
 
 State = Contribution.ReviewState
 WAITING_CACHE_KEY = "review:waiting:1"
@@ -240,3 +243,136 @@ def passage(contribution: Contribution, text: str, rows: list[Any]) -> Passage:
     shifted += [[s.kind, s.start - para_start, s.end - para_start, s.ident] for s in spans
                 if s.kind != "evidence" and s.start >= para_start and s.end <= para_end]
     return Passage(highlighted_paragraphs(text[para_start:para_end], shifted, labels()), anchor)
+
+
+# --- Adding a commitment the machine missed: the article's sentences and events -----------------------
+
+# An article with more sentences than this is not offered sentence by sentence (the page would weigh
+# megabytes): the editor pastes the sentence instead, which the service finds in the text all the same.
+PICK_SENTENCES_MAX = 800
+# How much of a paragraph's start is compared with an event's headline (headlines are at most 200 characters).
+_LEAD_CHARS = 1000
+
+
+def paragraph_sentences(text: str) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """Each paragraph's (start, end) with the (start, end) of its sentences, cut as the extraction cuts them
+    (a sentence never runs over a paragraph break), without surrounding whitespace."""
+    paragraphs = []
+    for para_start, para_end in paragraph_ranges(text):
+        spans = []
+        for start, end in split_sentences(text[para_start:para_end]):
+            chunk = text[para_start + start:para_start + end]
+            left = para_start + start + len(chunk) - len(chunk.lstrip())
+            right = para_start + start + len(chunk.rstrip())
+            if right > left:
+                spans.append((left, right))
+        paragraphs.append(((para_start, para_end), spans))
+    return paragraphs
+
+
+def article_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of the text, in order."""
+    return [span for _paragraph, spans in paragraph_sentences(text) for span in spans]
+
+
+def event_paragraphs(text: str, events: Sequence[TimelineEvent]) -> list[tuple[int, int, TimelineEvent]]:
+    """Where the article's dated paragraphs stand, each with its own event (ordinal 1 on).
+
+    Events do not store where they stand in the text; each dated paragraph's event is headed by the
+    paragraph's first sentence, so the paragraphs are matched to the events in order by that headline.
+    The article's own event (ordinal 0) holds everything else.
+    """
+    paragraphs = paragraph_ranges(text)
+    found: list[tuple[int, int, TimelineEvent]] = []
+    following = 1  # the first paragraph is always the article's own event
+    for event in sorted(events, key=lambda e: e.ordinal):
+        lead = " ".join(event.headline.split()).removesuffix("…").rstrip()
+        if event.ordinal == 0 or not lead:
+            continue
+        for index in range(following, len(paragraphs)):
+            start, end = paragraphs[index]
+            if " ".join(text[start:min(end, start + _LEAD_CHARS)].split()).startswith(lead):
+                found.append((start, end, event))
+                following = index + 1
+                break
+    return found
+
+
+def event_at(text: str, events: Sequence[TimelineEvent], position: int) -> TimelineEvent | None:
+    """The event a sentence at ``position`` belongs to: its dated paragraph's own event, else the article's."""
+    for start, end, event in event_paragraphs(text, events):
+        if start <= position < end:
+            return event
+    return min(events, key=lambda e: e.ordinal, default=None)
+
+
+@dataclass(frozen=True)
+class PickSentence:
+    """One sentence an editor may pick as a commitment's evidence."""
+
+    value: str  # "start-end" in the text: what the form sends back
+    gap: str  # the text between the previous sentence (or the paragraph's start) and this one
+    text: str
+    readings: tuple[str, ...]  # the commitments already read from it, "DE · Air defence · Pledged"
+    checked: bool
+
+
+@dataclass(frozen=True)
+class PickParagraph:
+    sentences: list[PickSentence]
+    event_on: date | None  # the date of the paragraph's own event; None when it is the article's
+
+
+def sentence_value(span: tuple[int, int]) -> str:
+    return f"{span[0]}-{span[1]}"
+
+
+def sentence_picker(text: str, events: Sequence[TimelineEvent], contributions: Sequence[Contribution],
+                    picked: tuple[int, int] | None) -> list[PickParagraph] | None:
+    """The article's paragraphs as sentences to pick, each with what is already read from it; None when the
+    article has too many sentences to offer one by one."""
+    by_paragraph = paragraph_sentences(text)
+    if sum(len(spans) for _paragraph, spans in by_paragraph) > PICK_SENTENCES_MAX:
+        return None
+    types, statuses = dict(CommitmentType.choices), dict(CommitmentStatus.choices)
+    read: list[tuple[int, int, str]] = []
+    for c in contributions:
+        start = text.find(c.evidence) if c.evidence and c.review_state != State.REJECTED else -1
+        if start >= 0:
+            label = f"{c.actor.code} · {types.get(c.type, c.type)} · {statuses.get(c.status, c.status)}"
+            read.append((start, start + len(c.evidence), label))
+    dated = event_paragraphs(text, events)
+    paragraphs: list[PickParagraph] = []
+    for (para_start, _para_end), inside in by_paragraph:
+        if not inside:
+            continue
+        own = next((event.occurred_on for start, _end, event in dated if start == para_start), None)
+        previous = para_start
+        picks = []
+        for start, end in inside:
+            readings = tuple(dict.fromkeys(label for a, b, label in read if a < end and b > start))
+            picks.append(PickSentence(sentence_value((start, end)), text[previous:start], text[start:end],
+                                      readings, (start, end) == picked))
+            previous = end
+        paragraphs.append(PickParagraph(picks, own))
+    return paragraphs
+
+
+def sentence_of(text: str, evidence: str) -> tuple[int, int] | None:
+    """The first sentence that a contribution's evidence starts in (to pick it again), if the text has it."""
+    start = text.find(evidence) if evidence else -1
+    if start < 0:
+        return None
+    return next(((a, b) for a, b in article_sentences(text) if a <= start < b), None)
+
+
+def add_page_rows(source_id: int, from_id: int | None) -> tuple[list[TimelineEvent], list[Contribution],
+                                                                Contribution | None]:
+    """The article's events and contributions (with their actors), and the contribution the editor came from
+    (when it is this article's): two queries."""
+    events = list(TimelineEvent.objects.filter(source_id=source_id).order_by("ordinal")
+                  .only("id", "ordinal", "occurred_on", "headline", "source_id"))
+    contributions = list(Contribution.objects.filter(source_id=source_id).select_related("actor")
+                         .order_by("event_ordinal", "actor__code", "type"))
+    came_from = next((c for c in contributions if c.pk == from_id), None) if from_id else None
+    return events, contributions, came_from

@@ -1,4 +1,5 @@
-"""State transitions of a machine-read contribution: confirm, correct, reject, one at a time or in bulk.
+"""State transitions of a machine-read contribution: confirm, correct, reject, one at a time or in bulk;
+and a commitment the machine missed, added by an editor.
 
 Every transition takes the version the editor saw and locks the row: an editor acting on a stale
 item gets a `ReviewConflict` that says what changed meanwhile, and nothing is overwritten. In the
@@ -8,6 +9,8 @@ member × type tallies and the event's filter arrays, and appends an audit entry
 States: machine → confirmed | corrected | rejected; an editor may correct or reject a reviewed
 contribution again, and confirm or correct a rejected one back. After a confirmation or correction
 the state says whether the reading differs from the machine's (corrected) or not (confirmed).
+A contribution an editor added starts as added (it has no machine reading to differ from) and stays
+added when corrected; rejected, it can be confirmed back to added.
 """
 
 from __future__ import annotations
@@ -15,29 +18,37 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 
 from apps.accounts.permissions import can_review, can_review_contribution
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Member
-from apps.coalition.review.selectors import WAITING_CACHE_KEY
+from apps.coalition.review.selectors import WAITING_CACHE_KEY, event_at
 from apps.coalition.services import Statement, statement_of, tallies_recount
 from apps.core.exceptions import InvalidTransition
 from apps.core.models import AuditEntry
 from apps.core.services import audit_record, audit_record_many
+from apps.timeline.models import TimelineEvent
 from apps.timeline.services import events_commitments_refresh
+
+if TYPE_CHECKING:
+    from apps.sources.models import SourceText
 
 State = Contribution.ReviewState
 EVIDENCE_MAX_CHARS = 2000
 NOTE_MAX_CHARS = 1000
 BULK_MAX = 200
-_READING_FIELDS = ("actor", "type", "status", "evidence")
+_READING_FIELDS = ("actor", "type", "status", "evidence", "stated_on")
+# A step is dated no earlier than this: an earlier date is a typing slip, and it would open the monthly chart
+# decades before anything it counts.
+EARLIEST_STATED_ON = date(1991, 1, 1)
 
 
 # --- What a contribution says, and what changed --------------------------------------------------
@@ -76,7 +87,8 @@ class FieldChange:
 
 def _field_label(name: str) -> str:
     return {"state": gettext("Review"), "actor": gettext("Who"), "type": gettext("Commitment"),
-            "status": gettext("Status"), "evidence": gettext("Evidence"), "note": gettext("Note")}[name]
+            "status": gettext("Status"), "evidence": gettext("Evidence"), "stated_on": gettext("Date stated"),
+            "note": gettext("Note")}[name]
 
 
 def _display(name: str, value: str) -> str:
@@ -86,16 +98,22 @@ def _display(name: str, value: str) -> str:
         return str(CommitmentStatus(value).label)
     if name == "state" and value in State.values:
         return str(State(value).label)
+    if name == "stated_on" and value:
+        return date_format(date.fromisoformat(value), "DATE_FORMAT")
     return value
 
 
 def _changes(before: dict[str, str], after: dict[str, str]) -> list[FieldChange]:
+    # A field an older entry did not record (the date, before it could be corrected) is not said to change.
     return [FieldChange(name, _field_label(name), _display(name, before.get(name, "")), _display(name, after[name]))
-            for name in ("state", *_READING_FIELDS, "note") if name in after and before.get(name, "") != after[name]]
+            for name in ("state", *_READING_FIELDS, "note")
+            if name in after and (name in before or not before) and before.get(name, "") != after[name]]
 
 
 def _snapshot(contribution: Contribution) -> dict[str, str]:
-    return {"state": contribution.review_state, **Reading.of(contribution).as_dict(), "note": contribution.review_note}
+    return {"state": contribution.review_state, **Reading.of(contribution).as_dict(),
+            "stated_on": contribution.stated_on.isoformat() if contribution.stated_on else "",
+            "note": contribution.review_note}
 
 
 class ReviewConflict(InvalidTransition):
@@ -109,7 +127,8 @@ class ReviewConflict(InvalidTransition):
 
 def _action_past(action: str) -> str:
     return {"contribution.confirm": gettext("confirmed"), "contribution.correct": gettext("corrected"),
-            "contribution.reject": gettext("rejected")}.get(action, gettext("changed"))
+            "contribution.reject": gettext("rejected"), "contribution.add": gettext("added")}.get(
+        action, gettext("changed"))
 
 
 def _conflict(row: Contribution, seen_version: int) -> ReviewConflict:
@@ -160,18 +179,29 @@ def _statement(contribution: Contribution) -> Statement | None:
 
 
 def _keep_machine_reading(row: Contribution) -> None:
-    if not row.machine_type:  # first review: the machine's reading, kept beside whatever the editor decides
+    # First review: the machine's reading, kept beside whatever the editor decides. One an editor added has none.
+    if not row.machine_type and not row.editor_added:
         row.machine_actor_id, row.machine_actor = row.actor_id, row.actor
         row.machine_type, row.machine_status, row.machine_evidence = row.type, row.status, row.evidence
+        row.machine_stated_on = row.stated_on
 
 
 def _matches_machine(row: Contribution) -> bool:
-    return (row.actor_id, row.type, row.status, row.evidence) == (
-        row.machine_actor_id, row.machine_type, row.machine_status, row.machine_evidence)
+    return (row.actor_id, row.type, row.status, row.evidence, row.stated_on) == (
+        row.machine_actor_id, row.machine_type, row.machine_status, row.machine_evidence, row.machine_stated_on)
 
 
-_SAVED = ["actor", "type", "status", "evidence", "review_state", "machine_actor", "machine_type", "machine_status",
-          "machine_evidence", "reviewed_by", "reviewed_at", "review_note", "version", "updated_at"]
+def _standing_state(row: Contribution) -> str:
+    """The state of a contribution an editor let stand: added (one the machine missed), else confirmed when it
+    reads as the machine read it, corrected when not."""
+    if row.editor_added:
+        return State.ADDED
+    return State.CONFIRMED if _matches_machine(row) else State.CORRECTED
+
+
+_SAVED = ["actor", "type", "status", "evidence", "stated_on", "review_state", "machine_actor", "machine_type",
+          "machine_status", "machine_evidence", "machine_stated_on", "reviewed_by", "reviewed_at", "review_note",
+          "version", "updated_at"]
 
 
 def _decided(row: Contribution, *, actor: Any, state: str, note: str, now: Any) -> None:
@@ -226,13 +256,23 @@ def contribution_confirm(*, contribution: Contribution, version: int, actor: Any
                                 % {"state": _display("state", row.review_state).lower()})
     before, old, from_version = _snapshot(row), _statement(row), row.version
     _keep_machine_reading(row)
-    _decided(row, actor=actor, state=State.CONFIRMED if _matches_machine(row) else State.CORRECTED, note="",
-             now=timezone.now())
+    _decided(row, actor=actor, state=_standing_state(row), note="", now=timezone.now())
     row.save(update_fields=_SAVED)
     new = _statement(row)
     _tallies_and_events([old] if old and old != new else [], [new] if new and old != new else [], {row.event_id})
     audit_record(actor=actor, action="contribution.confirm", obj=row, changes=_audit_changes(row, before, from_version))
     return row
+
+
+def evidence_span(evidence: str, text: str, *, at: int | None = None) -> tuple[int, int] | None:
+    """Where ``text`` says what ``evidence`` quotes, whatever the whitespace: at ``at`` when it says it there,
+    else the first place it does; None when it does not."""
+    words = evidence.split()
+    if not words:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
+    found = (pattern.match(text, at) if at is not None and 0 <= at < len(text) else None) or pattern.search(text)
+    return found.span() if found else None
 
 
 def evidence_in_text(evidence: str, text: str) -> str | None:
@@ -242,63 +282,166 @@ def evidence_in_text(evidence: str, text: str) -> str | None:
     one sentence as the extraction cut it: the cut is sometimes wrong (an abbreviation like "U.S." ends
     a sentence for it), and a commitment sometimes runs over two sentences.
     """
-    words = evidence.split()
-    if not words:
+    span = evidence_span(evidence, text)
+    return text[span[0]:span[1]] if span else None
+
+
+class AlreadyStated(ValidationError):
+    """The article already has a commitment of this actor to this type for this event: the editor reviews
+    that one instead (its id is ``existing_id``)."""
+
+    def __init__(self, *, existing_id: int, member: Member, type: str, state: str) -> None:
+        super().__init__({"actor": gettext(
+            "This article already has a commitment of %(who)s to %(type)s for this event (%(state)s): correct "
+            "that one instead.") % {"who": member.code, "type": CommitmentType(type).label,
+                                    "state": _display("state", state).lower()}})
+        self.existing_id = existing_id
+
+
+def _already_stated(*, source_id: int, event_ordinal: int, member: Member, type: str,
+                    excluding: int | None = None) -> AlreadyStated | None:
+    taken = (Contribution.objects.filter(source_id=source_id, event_ordinal=event_ordinal, actor=member, type=type)
+             .exclude(pk=excluding).values_list("pk", "review_state").first())
+    if taken is None:
         return None
-    found = re.search(r"\s+".join(re.escape(word) for word in words), text)
-    return text[found.start():found.end()] if found else None
+    return AlreadyStated(existing_id=taken[0], member=member, type=type, state=taken[1])
 
 
-@transaction.atomic
-def contribution_correct(*, contribution: Contribution, version: int, actor: Any, member: Member, type: str,
-                         status: str, evidence: str, note: str = "") -> Contribution:
-    """An editor's reading replaces the machine's (which is kept beside it)."""
-    from apps.sources.models import SourceText
-
-    _require(actor)
-    row = _locked(contribution.pk, version)
-    _require(actor, row)
+def _reading_errors(*, type: str, status: str, evidence: str, text: str,
+                    at: int | None = None) -> tuple[dict[str, str], tuple[int, int] | None]:
+    """What is wrong with a reading an editor gave (type, status, evidence), and where its evidence stands."""
     errors: dict[str, str] = {}
     if type not in CommitmentType.values:
         errors["type"] = gettext("Choose a commitment type from the list.")
     if status not in CommitmentStatus.values:
         errors["status"] = gettext("Choose a status from the list.")
-    quoted = None
+    span = None
     if not evidence.strip():
         errors["evidence"] = gettext("Give the sentence of the article that states the commitment.")
     elif len(evidence) > EVIDENCE_MAX_CHARS:
         errors["evidence"] = gettext("Evidence has at most %(count)d characters: one or two sentences.") % {
             "count": EVIDENCE_MAX_CHARS}
-    elif (quoted := evidence_in_text(evidence, SourceText.objects.filter(pk=row.source_id)
-                                     .values_list("text", flat=True).first() or "")) is None:
+    elif (span := evidence_span(evidence, text, at=at)) is None:
         errors["evidence"] = gettext("The evidence must be words of the article, copied as it writes them "
                                      "(a sentence of it, usually): this text is not in it.")
+    return errors, span
+
+
+def _stated_on_error(stated_on: date | None, *, published_on: date | None) -> str:
+    """Why a date an editor gave a step cannot be (empty when it can): a step is stated by the time the article
+    reports it, so not after the article's date (nor after today when that is unknown)."""
+    if stated_on is None:
+        return ""
+    latest = published_on or timezone.localdate()
+    if stated_on > latest:
+        return gettext("A step is dated on or before the article that reports it (%(day)s).") % {
+            "day": date_format(latest, "DATE_FORMAT")}
+    if stated_on < EARLIEST_STATED_ON:
+        return gettext("A step is dated from %(day)s on.") % {"day": date_format(EARLIEST_STATED_ON, "DATE_FORMAT")}
+    return ""
+
+
+def _other_errors(errors: dict[str, str], *, note: str, stated_on: date | None,
+                  published_on: date | None) -> str:
+    """Add the note's and the date's problems to ``errors``; return the cleaned note."""
     try:
         note = _clean_note(note, required=False)
     except ValidationError as error:
         errors.update({k: v[0] for k, v in error.message_dict.items()})
-    if not errors and (member.pk, type) != (row.actor_id, row.type):
-        taken = (Contribution.objects.filter(source_id=row.source_id, event_ordinal=row.event_ordinal,
-                                             actor=member, type=type).exclude(pk=row.pk)
-                 .values_list("review_state", flat=True).first())
-        if taken is not None:
-            errors["actor"] = gettext("This article already has a commitment of %(who)s to %(type)s for this event "
-                                      "(%(state)s): review that one instead.") % {
-                "who": member.code, "type": CommitmentType(type).label, "state": _display("state", taken).lower()}
-    if not errors and row.review_state != State.REJECTED and (member.pk, type, status, quoted) == (
-            row.actor_id, row.type, row.status, row.evidence) and note == row.review_note:
+    if problem := _stated_on_error(stated_on, published_on=published_on):
+        errors["stated_on"] = problem
+    return note
+
+
+@transaction.atomic
+def contribution_correct(*, contribution: Contribution, version: int, actor: Any, member: Member, type: str,
+                         status: str, evidence: str, note: str = "", stated_on: date | None = None) -> Contribution:
+    """An editor's reading replaces the machine's (which is kept beside it).
+
+    ``stated_on`` dates the step otherwise ("ratified in September", read in an article of 12 November);
+    None leaves its date as it is.
+    """
+    from apps.sources.models import SourceText
+
+    _require(actor)
+    row = _locked(contribution.pk, version)
+    _require(actor, row)
+    text, published_on = SourceText.objects.filter(pk=row.source_id).values_list("text", "published_on").first() or (
+        "", None)
+    errors, span = _reading_errors(type=type, status=status, evidence=evidence, text=text or "")
+    quoted = (text or "")[span[0]:span[1]] if span else ""
+    note = _other_errors(errors, note=note, stated_on=stated_on, published_on=published_on)
+    stated_on = stated_on or row.stated_on
+    if not errors and (member.pk, type) != (row.actor_id, row.type) and (taken := _already_stated(
+            source_id=row.source_id, event_ordinal=row.event_ordinal, member=member, type=type, excluding=row.pk)):
+        raise taken
+    if not errors and row.review_state != State.REJECTED and (member.pk, type, status, quoted, stated_on) == (
+            row.actor_id, row.type, row.status, row.evidence, row.stated_on) and note == row.review_note:
         errors["__all__"] = gettext("Nothing was changed: to keep it as it reads, confirm it.")
     if errors:
         raise ValidationError(errors)
     before, old, from_version = _snapshot(row), _statement(row), row.version
     _keep_machine_reading(row)
-    row.actor_id, row.actor, row.type, row.status, row.evidence = member.pk, member, type, status, quoted or ""
-    _decided(row, actor=actor, state=State.CONFIRMED if _matches_machine(row) else State.CORRECTED, note=note,
-             now=timezone.now())
+    row.actor_id, row.actor, row.type, row.status, row.evidence = member.pk, member, type, status, quoted
+    row.stated_on = stated_on
+    _decided(row, actor=actor, state=_standing_state(row), note=note, now=timezone.now())
     row.save(update_fields=_SAVED)
     new = _statement(row)
+    # A new date is a new statement: the old one leaves its month and its cell's dates, the new one comes in.
     _tallies_and_events([old] if old else [], [new] if new else [], {row.event_id})
     audit_record(actor=actor, action="contribution.correct", obj=row, changes=_audit_changes(row, before, from_version))
+    return row
+
+
+@transaction.atomic
+def contribution_add(*, source: SourceText, actor: Any, member: Member, type: str, status: str, evidence: str,
+                     at: int | None = None, stated_on: date | None = None, note: str = "") -> Contribution:
+    """A commitment the machine missed, added by an editor from its sentence in the article.
+
+    It belongs to the event whose paragraph holds the sentence (a dated paragraph's own event, else the
+    article's), is stated on ``stated_on`` or else on that event's date, has no confidence, and counts as
+    an editor's word at once: in the tallies, in the event's filter arrays, wherever only sure commitments
+    are shown. A re-extraction keeps it and does not read the same pair in again beside it. ``at`` is where
+    the sentence the editor picked starts (a pasted one is looked for from the start of the text).
+    """
+    from apps.sources.models import SourceText
+
+    _require(actor)
+    # The article's row lock, as an ingest takes it: a re-extraction replacing the article's events and
+    # contributions waits for this one (or this one for it), and so does another editor adding to it.
+    found = (SourceText.objects.select_for_update().filter(pk=source.pk)
+             .values_list("status", "text", "published_on").first())
+    if found is None:
+        raise InvalidTransition(gettext("This article no longer exists."))
+    source_status, text, published_on = found
+    if source_status != SourceText.Status.INGESTED or not text:
+        raise InvalidTransition(gettext("This article has not been read yet: commitments can be added once it "
+                                        "has been."))
+    errors, span = _reading_errors(type=type, status=status, evidence=evidence, text=text, at=at)
+    note = _other_errors(errors, note=note, stated_on=stated_on, published_on=published_on)
+    events = list(TimelineEvent.objects.filter(source_id=source.pk).only("id", "ordinal", "occurred_on", "headline"))
+    event = event_at(text, events, span[0]) if span else None
+    if span and event is None:
+        errors["__all__"] = gettext("This article has no event to add a commitment to; read it again first.")
+    if errors or event is None or span is None:
+        raise ValidationError(errors)
+    if taken := _already_stated(source_id=source.pk, event_ordinal=event.ordinal, member=member, type=type):
+        raise taken
+    now = timezone.now()
+    row = Contribution(source_id=source.pk, event=event, event_ordinal=event.ordinal, actor=member, type=type,
+                       status=status, evidence=text[span[0]:span[1]],
+                       stated_on=stated_on or event.occurred_on or published_on, confidence=None,
+                       review_state=State.ADDED, editor_added=True,
+                       reviewed_by=actor if getattr(actor, "is_authenticated", False) else None, reviewed_at=now,
+                       review_note=note)
+    try:
+        with transaction.atomic():  # a savepoint: the unique pair is the last word if a check above raced
+            row.save(force_insert=True)
+    except IntegrityError as error:
+        taken = _already_stated(source_id=source.pk, event_ordinal=event.ordinal, member=member, type=type)
+        raise (taken or ValidationError({"actor": gettext("This commitment was just added.")})) from error
+    _tallies_and_events([], [statement_of(row)], {event.pk})
+    audit_record(actor=actor, action="contribution.add", obj=row, changes=_audit_changes(row, {}, 0))
     return row
 
 

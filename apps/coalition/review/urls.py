@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:contribution_id>/confirm/", views.review_confirm, name="confirm"),
     path("<int:contribution_id>/correct/", views.review_correct, name="correct"),
     path("<int:contribution_id>/reject/", views.review_reject, name="reject"),
+    path("sources/<int:source_id>/add/", views.review_add, name="add"),
 ]

@@ -1,4 +1,5 @@
-"""The review queue (/review/) and one item at a time (/review/<id>/), for editors and admins.
+"""The review queue (/review/), one item at a time (/review/<id>/) and a commitment the machine missed, added
+from its article (/review/sources/<id>/add/), for editors and admins.
 
 Every action is a form that works as a plain POST (then a redirect) and, with htmx, swaps the item
 (or the queue) in place. The services re-check the permission, the state and the version.
@@ -16,16 +17,18 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from apps.accounts.permissions import can_review, can_review_contribution
 from apps.coalition.forms import form_errors_add
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Language
 from apps.coalition.review import selectors, services
-from apps.coalition.review.forms import BulkForm, CorrectionForm, RejectForm, VersionForm, member_choices
+from apps.coalition.review.forms import AddForm, BulkForm, CorrectionForm, RejectForm, VersionForm, member_choices
 from apps.coalition.review.selectors import QueueCursor, QueueFilter
 from apps.core.exceptions import InvalidTransition
 from apps.core.http import AuthedRequest, permission_required
+from apps.sources.models import SourceText
 
 PAGE_SIZE = 50
 CONFIDENCE_BANDS = [("low", _("Low (under 50%)")), ("medium", _("Medium (50–80%)")),
@@ -33,6 +36,7 @@ CONFIDENCE_BANDS = [("low", _("Low (under 50%)")), ("medium", _("Medium (50–80
 ORDERS = [(selectors.UNSURE_FIRST, _("Least sure first")), (selectors.NEWEST, _("Newest first"))]
 QUEUE = "coalition/review/queue.html"
 ITEM = "coalition/review/item.html"
+ADD = "coalition/review/add.html"
 
 
 def _with_filters(url: str, flt: QueueFilter) -> str:
@@ -116,7 +120,8 @@ def _item_context(request: AuthedRequest, contribution: Contribution, flt: Queue
     rows = (source.report or {}).get("highlights") or []
     previous_id, next_id = selectors.queue_neighbours(contribution, flt)
     initial = {"version": contribution.version, "actor": contribution.actor.code, "type": contribution.type,
-               "status": contribution.status, "evidence": contribution.evidence, "note": contribution.review_note}
+               "status": contribution.status, "stated_on": contribution.stated_on, "evidence": contribution.evidence,
+               "note": contribution.review_note}
     return {
         "contribution": contribution, "source": source, "flt": flt,
         "passage": selectors.passage(contribution, source.text or "", rows),
@@ -240,5 +245,68 @@ def review_correct(request: AuthedRequest, contribution_id: int) -> HttpResponse
     return _attempt(request, contribution_id, CorrectionForm(request.POST), "correct", lambda data: (
         services.contribution_correct(contribution=contribution, version=data["version"], actor=request.user,
                                       member=data["actor"], type=data["type"], status=data["status"],
-                                      evidence=data["evidence"], note=data["note"])),
+                                      evidence=data["evidence"], note=data["note"], stated_on=data["stated_on"])),
         gettext("Corrected: %(reading)s."))
+
+
+# --- A commitment the machine missed ----------------------------------------------------------------------
+
+
+def _add_context(source: SourceText, form: AddForm, *, came_from_id: int | None,
+                 picked: tuple[int, int] | None = None, already: services.AlreadyStated | None = None,
+                 error: str = "") -> dict[str, Any]:
+    events, contributions, came_from = selectors.add_page_rows(source.pk, came_from_id)
+    text = source.text or ""
+    if picked is None and came_from is not None:
+        picked = selectors.sentence_of(text, came_from.evidence)  # most often the missed one is said beside it
+    return {
+        "source": source, "form": form, "error": error, "already": already,
+        "already_url": reverse("review:item", args=[already.existing_id]) if already else "",
+        "paragraphs": selectors.sentence_picker(text, events, contributions, picked) if text else None,
+        "contributions": contributions, "came_from": came_from,
+        "back_url": reverse("review:item", args=[came_from.pk]) if came_from else reverse(
+            "timeline:source_detail", args=[source.pk]),
+        "can_add": source.status == SourceText.Status.INGESTED and bool(text),
+    }
+
+
+def _came_from(request: AuthedRequest) -> int | None:
+    raw = request.POST.get("from") or request.GET.get("from") or ""
+    return int(raw) if raw.isdigit() else None
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(can_review)
+def review_add(request: AuthedRequest, source_id: int) -> HttpResponse:
+    """Add a commitment the machine missed: who, what, in which state, when, and its sentence in the article."""
+    source = get_object_or_404(SourceText.objects.defer("raw_bytes"), pk=source_id)
+    text = source.text or ""
+    came_from_id = _came_from(request)
+    if request.method == "GET":
+        form = AddForm(text=text)
+        return TemplateResponse(request, ADD, _add_context(source, form, came_from_id=came_from_id))
+    form = AddForm(request.POST, text=text, sentences=selectors.article_sentences(text))
+    problem: dict[str, Any] = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            added = services.contribution_add(source=source, actor=request.user, member=data["actor"],
+                                              type=data["type"], status=data["status"], evidence=data["evidence"],
+                                              at=data["at"], stated_on=data["stated_on"], note=data["note"])
+        except InvalidTransition as refused:
+            problem["error"] = str(refused)
+        except ValidationError as refused:
+            form_errors_add(form, refused)
+            if isinstance(refused, services.AlreadyStated):
+                problem["already"] = refused
+        else:
+            messages.success(request, gettext("Added: %(reading)s.") % {"reading": services.Reading.of(added).label})
+            done_url = f"{reverse('timeline:source_detail', args=[source.pk])}#commitment-{added.pk}"
+            # htmx: the whole source page, where the added commitment now shows (the message with it).
+            return HttpResponseClientRedirect(done_url) if request.htmx else redirect(done_url)
+    # The sentence picked stays picked (when it was one of the article's) for the editor to send again.
+    context = _add_context(source, form, came_from_id=came_from_id, picked=form.cleaned_data.get("sentence"),
+                           **problem)
+    if request.htmx:  # htmx swaps 2xx answers only: the errors are in the fragment itself
+        return TemplateResponse(request, ADD + "#add-form", context)
+    return TemplateResponse(request, ADD, context, status=400)

@@ -21,6 +21,15 @@ ARTICLES = {
     "joint.txt": "date 2026-03-04 Germany and France pledged air defence systems and training for Ukrainian pilots, "
                  "Reuters reported.",
 }
+# What the machine misses, and a step it dates by the article: the Netherlands' signature in the paragraph of
+# 4 September (an event of its own) is not read; their ratification "in September" is read as approved on the
+# article's date, 12 November.
+MISSED = ("date 2026-11-12 Germany will send air defence systems to Ukraine, Reuters reported.\n\n"
+          "On 4 September Germany pledged training for Ukrainian pilots. The Netherlands signed the accord too.\n\n"
+          "The Netherlands ratified the security agreement with Ukraine in September, the ministry said.\n\n"
+          "The talks in Paris went on late into the night.")
+SIGNED = "The Netherlands signed the accord too."
+RATIFIED = "The Netherlands ratified the security agreement with Ukraine in September, the ministry said."
 
 
 def ingest(name: str, text: str) -> int:

@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from apps.coalition.models import Contribution, Member
+from apps.coalition.models import CommitmentCell, Contribution, Member, StatementMonth
 from apps.coalition.review import services
+from apps.coalition.review.selectors import WAITING_CACHE_KEY
 from apps.coalition.review.services import ReviewConflict
-from apps.coalition.tests.review_helpers import ingest_all, machine, tallies_match_a_rebuild
+from apps.coalition.selectors import commitment_histories
+from apps.coalition.services import tallies_rebuild
+from apps.coalition.tests.review_helpers import (
+    MISSED,
+    RATIFIED,
+    SIGNED,
+    ingest,
+    ingest_all,
+    machine,
+    tallies_match_a_rebuild,
+)
 from apps.core.exceptions import InvalidTransition
 from apps.core.models import AuditEntry
 from apps.sources import services as source_services
+from apps.sources.models import SourceText
 from apps.timeline.models import TimelineEvent
 
 pytestmark = pytest.mark.django_db
@@ -278,3 +293,182 @@ def test_contributions_replace_treats_the_original_pair_of_a_correction_as_taken
     event = TimelineEvent.objects.get(source_id=source_id)
     assert "FR:air_defence:pledged" in event.commitment_keys and "DE:air_defence:pledged" not in event.commitment_keys
     assert {"DE", "FR"} <= set(event.member_codes)
+
+
+# --- A commitment the machine missed, added by an editor -----------------------------------------------
+
+
+@pytest.fixture
+def missed(db) -> SourceText:
+    cache.delete(WAITING_CACHE_KEY)
+    return SourceText.objects.get(pk=ingest("missed.txt", MISSED))
+
+
+def add(source: SourceText, actor, *, evidence: str = SIGNED, code: str = "NL", type_: str = "legal_guarantee",
+        status: str = "approved", **extra) -> Contribution:
+    return services.contribution_add(source=source, actor=actor, member=Member.objects.get(code=code), type=type_,
+                                     status=status, evidence=evidence, **extra)
+
+
+def test_an_added_commitment_joins_its_paragraphs_event_and_counts_as_an_editors_word(missed, editor):
+    assert not Contribution.objects.filter(source=missed, event_ordinal=1, actor__code="NL").exists()
+    done = add(missed, editor, at=missed.text.index(SIGNED), note="The signature is a ratification step.")
+    done.refresh_from_db()
+    september = TimelineEvent.objects.get(source=missed, ordinal=1)
+    assert (done.review_state, done.editor_added, done.confidence, done.version) == (State.ADDED, True, None, 1)
+    assert (done.event_id, done.event_ordinal, done.stated_on) == (september.pk, 1, date(2026, 9, 4))
+    assert (done.evidence, done.reviewed_by, done.review_note) == (SIGNED, editor,
+                                                                     "The signature is a ratification step.")
+    assert done.is_sure and done.is_editor_approved and not done.machine_differs and not done.machine_type
+    september.refresh_from_db()
+    assert {"NL:legal_guarantee:approved", "+NL:legal_guarantee:approved", "+NL::"} <= set(september.commitment_keys)
+    assert "NL" in september.member_codes and "legal_guarantee" in september.commitment_types
+    assert september.review_states == ["added", "machine"]
+    [entry] = audits(done)
+    assert (entry.action, entry.actor, entry.changes["version"]) == ("contribution.add", editor, 1)
+    assert entry.changes["before"] == {} and entry.changes["after"]["state"] == "added"
+    assert entry.changes["after"]["stated_on"] == "2026-09-04" and "evidence" in entry.changes["changed"]
+    assert StatementMonth.objects.get(month=date(2026, 9, 1), status="approved").count == 1
+    assert tallies_match_a_rebuild()
+
+
+def test_an_added_commitment_takes_the_date_the_editor_gives_and_pasted_words(missed, editor):
+    done = add(missed, editor, evidence="  The talks in Paris went on\n late into the night. ", code="FR",
+               type_="diplomatic", status="pledged", stated_on=date(2026, 11, 10))
+    assert done.evidence == "The talks in Paris went on late into the night."
+    assert (done.event_ordinal, done.stated_on) == (0, date(2026, 11, 10))  # the article's own event
+    assert tallies_match_a_rebuild()
+
+
+@pytest.mark.parametrize(("change", "field"), [
+    ({"evidence": "The Netherlands sent jets."}, "evidence"),
+    ({"evidence": "   "}, "evidence"),
+    ({"type_": "jets"}, "type"),
+    ({"status": "maybe"}, "status"),
+    ({"stated_on": date(2026, 11, 13)}, "stated_on"),  # after the article that reports it
+    ({"stated_on": date(1066, 10, 14)}, "stated_on"),
+])
+def test_an_addition_is_checked_like_a_correction(missed, editor, change, field):
+    with pytest.raises(ValidationError) as refused:
+        add(missed, editor, **change)
+    assert field in refused.value.message_dict
+    assert not Contribution.objects.filter(source=missed, review_state=State.ADDED).exists()
+    assert not AuditEntry.objects.filter(action="contribution.add").exists()
+
+
+def test_a_duplicate_is_refused_pointing_at_the_one_to_correct(missed, editor):
+    ratified = machine("NL", "legal_guarantee", missed.pk)  # read by the machine, in the article's own event
+    with pytest.raises(services.AlreadyStated) as refused:
+        add(missed, editor, evidence=RATIFIED)
+    assert refused.value.existing_id == ratified.pk
+    assert "correct that one instead" in refused.value.message_dict["actor"][0]
+    added = add(missed, editor)  # the same pair in the paragraph of 4 September is another event's
+    with pytest.raises(services.AlreadyStated) as again:
+        add(missed, editor, status="delivered")
+    assert again.value.existing_id == added.pk and "added by an editor" in again.value.message_dict["actor"][0]
+    assert Contribution.objects.filter(source=missed, actor__code="NL").count() == 2
+
+
+def test_only_editors_add_and_only_to_an_article_that_was_read(missed, analyst, editor):
+    for actor in (analyst, None):
+        with pytest.raises(PermissionDenied):
+            add(missed, actor)
+    SourceText.objects.filter(pk=missed.pk).update(status=SourceText.Status.QUEUED)
+    with pytest.raises(InvalidTransition, match="not been read yet"):
+        add(missed, editor)
+    assert not Contribution.objects.filter(review_state=State.ADDED).exists()
+
+
+def test_reextraction_keeps_an_added_commitment_and_reads_no_duplicate_in_beside_it(missed, editor):
+    # The machine missed the ratification the first time (as if its rules did not know it yet) ...
+    Contribution.objects.filter(source=missed, actor__code="NL").delete()
+    tallies_rebuild()
+    added = add(missed, editor, evidence=RATIFIED, status="approved", stated_on=date(2026, 9, 20))
+    fields = ("actor_id", "type", "status", "evidence", "stated_on", "review_state", "editor_added", "confidence",
+              "reviewed_by_id", "reviewed_at", "version", "updated_at", "event_ordinal")
+    before = Contribution.objects.filter(pk=added.pk).values_list(*fields).get()
+    # ... and reads it now: the editor's stays, alone.
+    for _ in range(2):
+        source_services.source_reextract(source_id=missed.pk)
+    assert Contribution.objects.filter(pk=added.pk).values_list(*fields).get() == before
+    assert list(Contribution.objects.filter(source=missed, actor__code="NL").values_list("pk", flat=True)) == [
+        added.pk]
+    event = TimelineEvent.objects.get(source=missed, ordinal=0)
+    assert Contribution.objects.get(pk=added.pk).event_id == event.pk
+    assert "+NL:legal_guarantee:approved" in event.commitment_keys and "added" in event.review_states
+    assert tallies_match_a_rebuild()
+
+
+def test_an_added_commitment_stays_added_when_corrected_and_comes_back_added_after_a_rejection(missed, editor):
+    added = add(missed, editor)
+    with pytest.raises(InvalidTransition, match="already added"):
+        services.contribution_confirm(contribution=added, version=1, actor=editor)
+    corrected = services.contribution_correct(contribution=added, version=1, actor=editor, member=added.actor,
+                                              type="legal_guarantee", status="pledged", evidence=SIGNED)
+    assert (corrected.review_state, corrected.machine_type, corrected.machine_differs) == (State.ADDED, "", False)
+    services.contribution_reject(contribution=added, version=2, actor=editor, note="Only initialled.")
+    back = services.contribution_confirm(contribution=added, version=3, actor=editor)
+    assert (back.review_state, back.status, back.machine_type) == (State.ADDED, "pledged", "")
+    assert [e.action for e in audits(added)] == ["contribution.add", "contribution.correct", "contribution.reject",
+                                                  "contribution.confirm"]
+    assert tallies_match_a_rebuild()
+
+
+# --- Correcting the date of a step ------------------------------------------------------------------------
+
+
+def test_a_step_is_dated_otherwise_and_the_tallies_months_and_history_follow(missed, editor):
+    ratified = machine("NL", "legal_guarantee", missed.pk)
+    assert ratified.stated_on == date(2026, 11, 12)  # the article's date
+    done = services.contribution_correct(contribution=ratified, version=1, actor=editor, member=ratified.actor,
+                                         type=ratified.type, status=ratified.status, evidence=ratified.evidence,
+                                         stated_on=date(2026, 9, 15))
+    done.refresh_from_db()
+    assert (done.review_state, done.stated_on, done.machine_stated_on) == (State.CORRECTED, date(2026, 9, 15),
+                                                                           date(2026, 11, 12))
+    assert done.machine_differs
+    months = dict(StatementMonth.objects.filter(status="approved").values_list("month", "count"))
+    assert months.get(date(2026, 9, 1)) == 1 and not months.get(date(2026, 11, 1))
+    cell = CommitmentCell.objects.get(actor__code="NL", type="legal_guarantee", sure=True)
+    assert (cell.approved, cell.last_on, cell.last_status) == (1, date(2026, 9, 15), "approved")
+    assert not CommitmentCell.objects.filter(actor__code="NL", type="legal_guarantee", sure=False).exists()
+    [step] = commitment_histories([(done.actor_id, done.type)])[(done.actor_id, done.type)]
+    assert step.stated_on == date(2026, 9, 15)
+    [entry] = audits(done)
+    assert entry.changes["changed"] == ["state", "stated_on"]
+    assert (entry.changes["before"]["stated_on"], entry.changes["after"]["stated_on"]) == ("2026-11-12",
+                                                                                          "2026-09-15")
+    assert tallies_match_a_rebuild()
+    # Read again, the article keeps the editor's date; dated back as the machine read it, it is confirmed.
+    source_services.source_reextract(source_id=missed.pk)
+    assert Contribution.objects.get(pk=done.pk).stated_on == date(2026, 9, 15)
+    back = services.contribution_correct(contribution=done, version=2, actor=editor, member=done.actor,
+                                         type=done.type, status=done.status, evidence=done.evidence,
+                                         stated_on=date(2026, 11, 12))
+    assert back.review_state == State.CONFIRMED
+    assert tallies_match_a_rebuild()
+
+
+def test_a_date_after_the_article_is_refused_and_no_date_leaves_it(missed, editor):
+    ratified = machine("NL", "legal_guarantee", missed.pk)
+    with pytest.raises(ValidationError) as refused:
+        services.contribution_correct(contribution=ratified, version=1, actor=editor, member=ratified.actor,
+                                      type=ratified.type, status=ratified.status, evidence=ratified.evidence,
+                                      stated_on=date(2026, 12, 1))
+    assert "stated_on" in refused.value.message_dict
+    with pytest.raises(ValidationError, match="confirm it"):  # no date given: nothing changed
+        services.contribution_correct(contribution=ratified, version=1, actor=editor, member=ratified.actor,
+                                      type=ratified.type, status=ratified.status, evidence=ratified.evidence)
+
+
+def test_the_event_of_a_dated_paragraph_is_found_whatever_the_length_of_its_first_sentence(db, editor):
+    # Its event's headline is that sentence cut at 200 characters ("…").
+    lead = ("On 4 September Germany pledged training for Ukrainian pilots at bases in Poland and Romania, in a "
+            "programme that the defence ministers of both countries said would run for at least three years and "
+            "take in several hundred pilots and technicians.")
+    source = SourceText.objects.get(pk=ingest("long-lead.txt", f"date 2026-11-12 Germany will send air defence "
+                                              f"systems to Ukraine, Reuters reported.\n\n{lead} {SIGNED}\n\n"
+                                              "The talks went on."))
+    assert TimelineEvent.objects.get(source=source, ordinal=1).headline.endswith("…")
+    done = add(source, editor)
+    assert (done.event_ordinal, done.stated_on) == (1, date(2026, 9, 4))

@@ -1,4 +1,5 @@
-"""The review queue (/review/) and one item at a time (/review/<id>/), for editors and admins.
+"""The review queue (/review/), one item at a time (/review/<id>/) and the extraction's quality as measured by the
+editors' reviews (/review/quality/), for editors and admins.
 
 Every action is a form that works as a plain POST (then a redirect) and, with htmx, swaps the item
 (or the queue) in place. The services re-check the permission, the state and the version.
@@ -21,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from apps.accounts.permissions import can_review, can_review_contribution
 from apps.coalition.forms import form_errors_add
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Language
-from apps.coalition.review import selectors, services
+from apps.coalition.review import quality, selectors, services
 from apps.coalition.review.forms import BulkForm, CorrectionForm, RejectForm, VersionForm, member_choices
 from apps.coalition.review.selectors import QueueCursor, QueueFilter
 from apps.core.exceptions import InvalidTransition
@@ -33,6 +34,7 @@ CONFIDENCE_BANDS = [("low", _("Low (under 50%)")), ("medium", _("Medium (50–80
 ORDERS = [(selectors.UNSURE_FIRST, _("Least sure first")), (selectors.NEWEST, _("Newest first"))]
 QUEUE = "coalition/review/queue.html"
 ITEM = "coalition/review/item.html"
+QUALITY = "coalition/review/quality.html"
 
 
 def _with_filters(url: str, flt: QueueFilter) -> str:
@@ -242,3 +244,17 @@ def review_correct(request: AuthedRequest, contribution_id: int) -> HttpResponse
                                       member=data["actor"], type=data["type"], status=data["status"],
                                       evidence=data["evidence"], note=data["note"])),
         gettext("Corrected: %(reading)s."))
+
+
+# --- The extraction measured by the reviews -------------------------------------------------------------
+
+
+@require_GET
+@permission_required(can_review)
+def review_quality(request: AuthedRequest) -> HttpResponse:
+    """Today's rules scored against the editors' truth, by field, language and month; the corrections editors make
+    most, with examples."""
+    report = quality.quality_cached()
+    states = [(label, report.states[value]) for value, label in Contribution.ReviewState.choices
+              if report.states.get(value)]
+    return TemplateResponse(request, QUALITY, {"report": report, "states": states})

@@ -175,6 +175,10 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Rendered timeline and overview fragments are kept this long per data version (apps/core/fragments.py);
 # 0 renders every request (the test suite's default: a test asks for the caching when it checks it).
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60)
+# The review's quality page reads the newest QUALITY_MAX_SOURCES reviewed articles again with the current rules
+# (1–2 s for 300) and keeps the result per data version and rules this long (0: every request).
+QUALITY_MAX_SOURCES = env_int("QUALITY_MAX_SOURCES", 300)
+QUALITY_CACHE_SECONDS = env_int("QUALITY_CACHE_SECONDS", 3600)
 
 # --- Auth -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -55,3 +55,21 @@ def cached_fragment(key: str, render: Callable[[], str]) -> str:
         html = render()
         cache.set(full_key, html, seconds)
     return html
+
+
+def cached_value[T](key: str, compute: Callable[[], T], seconds: int) -> T:
+    """What `compute()` returns for `key`, kept `seconds` under this data version (one copy for every language).
+
+    For results that cost seconds rather than milliseconds, such as the review's quality figures, which are
+    computed once and rendered in each language. The value must pickle and must not be None. 0 seconds: computed
+    on every call.
+    """
+    if seconds <= 0:
+        return compute()
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
+    full_key = f"value:{data_version()}:{digest}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, seconds)
+    return value

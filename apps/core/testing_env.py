@@ -11,3 +11,4 @@ os.environ.setdefault("EMBEDDED_DIR", str(Path(__file__).resolve().parents[2] / 
 os.environ.setdefault("HTTPS_ONLY", "0")
 # Pages render afresh for every request: tests make data without the services that announce changes.
 os.environ.setdefault("FRAGMENT_CACHE_SECONDS", "0")
+os.environ.setdefault("QUALITY_CACHE_SECONDS", "0")  # the review's quality page is computed afresh too

@@ -1,14 +1,21 @@
-"""Scoring predictions against corpus labels (spec §7, corpus README). Pure functions on dicts."""
+"""Scoring predictions against corpus labels (spec §7, corpus README). Pure functions on dicts.
+
+A label may also carry ``unreviewed``: (actor, type) pairs nobody has decided yet (an article editors reviewed
+in part, `manage.py export_labels --partial`). Those pairs are left out on both sides, so what the rules say of
+them counts neither for nor against them.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .confidence import HIGH
+from .status import article_status
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +36,16 @@ class F1:
     def f1(self) -> float:
         denominator = 2 * self.tp + self.fp + self.fn
         return 2 * self.tp / denominator if denominator else 1.0
+
+    @property
+    def gold(self) -> int:
+        """How many items the labels hold (found or missed)."""
+        return self.tp + self.fn
+
+    @property
+    def measured(self) -> bool:
+        """Whether anything was expected or predicted at all (else the scores of 1.0 say nothing)."""
+        return bool(self.tp + self.fp + self.fn)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +107,13 @@ def normalise_source(value: str | None) -> str | None:
     return " ".join(value.replace("-", " ").lower().split()) or None
 
 
-def _pairs(item: Mapping[str, Any]) -> dict[tuple[str, str], str]:
-    return {(c["actor"], c["type"]): c.get("status", "") for c in item.get("commitments") or []}
+def _pairs(item: Mapping[str, Any], skip: Container[tuple[str, str]] = ()) -> dict[tuple[str, str], str]:
+    return {(c["actor"], c["type"]): c.get("status", "") for c in item.get("commitments") or []
+            if (c["actor"], c["type"]) not in skip}
+
+
+def _unreviewed(label: Mapping[str, Any]) -> set[tuple[str, str]]:
+    return {(c["actor"], c["type"]) for c in label.get("unreviewed") or []}
 
 
 def _count(predicted: Iterable[Any], gold: Iterable[Any]) -> tuple[int, int, int]:
@@ -125,7 +147,8 @@ def score(predictions: list[dict[str, Any]], labels: list[dict[str, Any]], *, hi
             correct["source"] += 1
         else:
             problems["source"] = (gold.get("source"), pred.get("source"))
-        gold_pairs, pred_pairs = _pairs(gold), _pairs(pred)
+        skip = _unreviewed(gold)
+        gold_pairs, pred_pairs = _pairs(gold, skip), _pairs(pred, skip)
         sets = {
             "members": (pred.get("members") or [], gold.get("members") or []),
             "people": (pred.get("people") or [], gold.get("people") or []),
@@ -172,6 +195,111 @@ def score(predictions: list[dict[str, Any]], labels: list[dict[str, Any]], *, hi
         sure=sure,
         sure_right=sure_right,
     )
+
+
+def score_by(predictions: list[dict[str, Any]], labels: list[dict[str, Any]],
+             key: Callable[[Mapping[str, Any]], str]) -> dict[str, Scores]:
+    """`score` for each group of labels (by language, by month, ...), in the order groups first appear."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for label in labels:
+        groups.setdefault(key(label), []).append(label)
+    return {name: score(predictions, group) for name, group in groups.items()}
+
+
+# --- What editors corrected -------------------------------------------------------------------------------
+
+TYPE, STATUS, ACTOR, REJECTED, ADDED = "type", "status", "actor", "rejected", "added"
+CORRECTION_KINDS: tuple[str, ...] = (TYPE, STATUS, ACTOR, REJECTED, ADDED)
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewed:
+    """One commitment an editor decided: what it says now, and what the machine had read.
+
+    ``rejected``: not a commitment (the machine's reading was a false positive). ``added``: the editors added
+    it, the machine had missed it (no machine reading). Otherwise it was confirmed or corrected; a machine
+    reading left empty (reviewed before readings were kept) says nothing about corrections.
+    """
+
+    ident: int
+    actor: str
+    type: str
+    status: str
+    machine_actor: str = ""
+    machine_type: str = ""
+    machine_status: str = ""
+    rejected: bool = False
+    added: bool = False
+
+    def corrections(self) -> list[tuple[str, str, str]]:
+        """(kind, before, after) for each way the editors' word differs from the machine's reading.
+
+        A rejection is (rejected, the type the machine read, ""); an addition (added, "", the type added).
+        """
+        if self.rejected:
+            return [(REJECTED, self.machine_type or self.type, "")]
+        if self.added:
+            return [(ADDED, "", self.type)]
+        if not self.machine_type:
+            return []
+        changed = [(TYPE, self.machine_type, self.type), (STATUS, self.machine_status, self.status),
+                   (ACTOR, self.machine_actor, self.actor)]
+        return [(kind, before, after) for kind, before, after in changed if before != after]
+
+
+def editors_commitments(decided: Iterable[Reviewed], waiting: Iterable[tuple[str, str]],
+                        ) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """One article's truth by its editors, in the labels' shape: (commitments, unreviewed).
+
+    `decided` are its reviewed commitments, `waiting` the (actor, type) of those nobody reviewed yet. A pair
+    is gold when editors confirmed, corrected or added it and none of its statements waits; its status is the
+    article's status by the one rule over what they stated (several events of the article may state it).
+    A pair with a statement still waiting is unreviewed; a rejected pair is in neither (not a commitment).
+    """
+    pending = set(waiting)
+    said: dict[tuple[str, str], list[str]] = {}
+    for item in decided:
+        if not item.rejected and (item.actor, item.type) not in pending:
+            said.setdefault((item.actor, item.type), []).append(item.status)
+    commitments = [{"actor": actor, "type": type_, "status": article_status(statuses)}
+                   for (actor, type_), statuses in sorted(said.items())]
+    return commitments, [{"actor": actor, "type": type_} for actor, type_ in sorted(pending)]
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """One kind of correction (say, type military_aid → air_defence), how often editors made it, and examples."""
+
+    kind: str  # one of CORRECTION_KINDS
+    before: str
+    after: str
+    count: int
+    examples: tuple[int, ...]  # the `ident`s of a few reviewed commitments, in the order given
+
+
+def corrections(items: Iterable[Reviewed], *, examples: int = 3) -> list[Correction]:
+    """Every kind of correction in `items`, the most frequent first (ties: in CORRECTION_KINDS order, then by
+    value), each with up to `examples` examples."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    shown: dict[tuple[str, str, str], list[int]] = {}
+    for item in items:
+        for change in item.corrections():
+            counts[change] += 1
+            picked = shown.setdefault(change, [])
+            if len(picked) < examples:
+                picked.append(item.ident)
+    order = {kind: rank for rank, kind in enumerate(CORRECTION_KINDS)}
+    ranked = sorted(counts, key=lambda change: (-counts[change], order[change[0]], change[1], change[2]))
+    return [Correction(kind, before, after, counts[(kind, before, after)], tuple(shown[(kind, before, after)]))
+            for kind, before, after in ranked]
+
+
+def correction_totals(found: Iterable[Correction]) -> dict[str, int]:
+    """How many corrections of each kind (every kind present, in CORRECTION_KINDS order)."""
+    totals = dict.fromkeys(CORRECTION_KINDS, 0)
+    for correction in found:
+        totals[correction.kind] += correction.count
+    return totals
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,6 +90,7 @@ MATRIX: dict[str, tuple[str | None, str | None]] = {
     "review:correct": (NO, EDITOR),
     "review:reject": (NO, EDITOR),
     "review:add": (EDITOR, EDITOR),
+    "review:quality": (EDITOR, NO),
     "timeline:overview": (ANALYST, NO),
     "timeline:index": (ANALYST, NO),
     "timeline:export_csv": (ANALYST, NO),

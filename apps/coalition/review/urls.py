@@ -6,6 +6,7 @@ app_name = "review"
 urlpatterns = [
     path("", views.review_queue, name="queue"),
     path("bulk/", views.review_bulk, name="bulk"),
+    path("quality/", views.review_quality, name="quality"),
     path("<int:contribution_id>/", views.review_item, name="item"),
     path("<int:contribution_id>/confirm/", views.review_confirm, name="confirm"),
     path("<int:contribution_id>/correct/", views.review_correct, name="correct"),

@@ -1,5 +1,6 @@
-"""The review queue (/review/), one item at a time (/review/<id>/) and a commitment the machine missed, added
-from its article (/review/sources/<id>/add/), for editors and admins.
+"""The review queue (/review/), one item at a time (/review/<id>/), a commitment the machine missed, added
+from its article (/review/sources/<id>/add/), and the extraction's quality as measured by the editors' reviews
+(/review/quality/), for editors and admins.
 
 Every action is a form that works as a plain POST (then a redirect) and, with htmx, swaps the item
 (or the queue) in place. The services re-check the permission, the state and the version.
@@ -23,7 +24,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from apps.accounts.permissions import can_review, can_review_contribution
 from apps.coalition.forms import form_errors_add
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Language
-from apps.coalition.review import selectors, services
+from apps.coalition.review import quality, selectors, services
 from apps.coalition.review.forms import AddForm, BulkForm, CorrectionForm, RejectForm, VersionForm, member_choices
 from apps.coalition.review.selectors import QueueCursor, QueueFilter
 from apps.core.exceptions import InvalidTransition
@@ -37,6 +38,7 @@ ORDERS = [(selectors.UNSURE_FIRST, _("Least sure first")), (selectors.NEWEST, _(
 QUEUE = "coalition/review/queue.html"
 ITEM = "coalition/review/item.html"
 ADD = "coalition/review/add.html"
+QUALITY = "coalition/review/quality.html"
 
 
 def _with_filters(url: str, flt: QueueFilter) -> str:
@@ -310,3 +312,15 @@ def review_add(request: AuthedRequest, source_id: int) -> HttpResponse:
     if request.htmx:  # htmx swaps 2xx answers only: the errors are in the fragment itself
         return TemplateResponse(request, ADD + "#add-form", context)
     return TemplateResponse(request, ADD, context, status=400)
+# --- The extraction measured by the reviews -------------------------------------------------------------
+
+
+@require_GET
+@permission_required(can_review)
+def review_quality(request: AuthedRequest) -> HttpResponse:
+    """Today's rules scored against the editors' truth, by field, language and month; the corrections editors make
+    most, with examples."""
+    report = quality.quality_cached()
+    states = [(label, report.states[value]) for value, label in Contribution.ReviewState.choices
+              if report.states.get(value)]
+    return TemplateResponse(request, QUALITY, {"report": report, "states": states})

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.cache import cache
 
-from apps.coalition.models import CommitmentCell, Contribution, StatementMonth
+from apps.coalition.models import CommitmentCell, Contribution, Member, StatementMonth
+from apps.coalition.review import services as review_services
 from apps.coalition.review.selectors import WAITING_CACHE_KEY
 from apps.coalition.services import tallies_rebuild
 from apps.sources import services as source_services
@@ -61,3 +64,26 @@ def tallies_match_a_rebuild() -> bool:
     kept = tallies()
     tallies_rebuild()
     return tallies() == kept
+
+
+def correct(item: Contribution, editor: Any, **reading: str) -> Contribution:
+    """Correct a contribution through the review service: the reading given replaces the machine's."""
+    wanted = {"member": item.actor, "type": item.type, "status": item.status}
+    if "actor" in reading:
+        reading["member"] = Member.objects.get(code=reading.pop("actor"))
+    return review_services.contribution_correct(contribution=item, version=item.version, actor=editor,
+                                                evidence=item.evidence, **{**wanted, **reading})
+
+
+def reviewed_joint(articles: dict[str, int], editor: Any, *, whole: bool = True) -> int:
+    """joint.txt: two commitments corrected, one rejected and (when `whole`) the last one confirmed."""
+    source_id = articles["joint.txt"]
+    correct(machine("DE", "air_defence", source_id), editor, status="delivered")
+    correct(machine("FR", "training", source_id), editor, type="military_aid")
+    item = machine("FR", "air_defence", source_id)
+    review_services.contribution_reject(contribution=item, version=item.version, actor=editor,
+                                        note="A venue, not an actor.")
+    if whole:
+        item = machine("DE", "training", source_id)
+        review_services.contribution_confirm(contribution=item, version=item.version, actor=editor)
+    return source_id

@@ -19,6 +19,7 @@ from apps.coalition.review.selectors import WAITING_CACHE_KEY
 from apps.coalition.tests.review_helpers import MISSED, RATIFIED, SIGNED, ingest, ingest_all, machine
 from apps.core.models import AuditEntry
 from apps.sources.models import SourceText
+from tests.corpus import DEV
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
@@ -553,10 +554,9 @@ def test_the_add_page_and_an_addition_take_the_same_queries_for_a_short_or_a_lon
         return len(page), len(post)
 
     short = measure(ingest("short.txt", MISSED), SIGNED)
-    members = ("Germany", "France", "Poland", "Sweden", "Norway", "Denmark", "Finland", "Italy", "Spain", "Canada")
-    kinds = ("air defence systems", "training for pilots", "artillery shells", "sanctions", "financial aid")
-    long_text = MISSED + "".join(f"\n\nOn {n % 27 + 1} March {members[n % 10]} pledged {kinds[n % 5]} to Ukraine, "
-                                 f"the {n}th such promise since the talks began." for n in range(40))
+    # A long article: the short one followed by the bodies of ten dev articles (prose, many commitments).
+    bodies = [p.read_text(encoding="utf-8").split(" ", 3)[-1] for p in sorted(DEV.glob("0*.txt"))[:10]]
+    long_text = MISSED + "".join(f"\n\n{body}" for body in bodies)
     long = measure(ingest("long.txt", long_text.replace("date 2026-11-12", "date 2026-11-13")), SIGNED)
     assert short == long
     assert long[0] <= 10 and long[1] <= 30

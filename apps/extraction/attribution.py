@@ -236,11 +236,16 @@ def _credit_start(text: str) -> int:
 
 def find_source(text: str) -> str | None:
     """The outlet the text attributes itself to, by its canonical name, or None (spec §6)."""
+    lead_end, credit_start = _lead_end(text), _credit_start(text)
+    # Only the opening (dateline and lead) and the closing credit line can say who reports: read just those.
+    head_end = min(len(text), max(lead_end, DATELINE_LINES_CHARS + DATELINE_CHARS))
     low = lowercase(text)
-    named = _named(text, low)
+    named = _named(text[:head_end], low[:head_end])
+    if credit_start >= head_end:
+        named += [_Named(n.start + credit_start, n.end + credit_start, n.name, n.kind)
+                  for n in _named(text[credit_start:], low[credit_start:])]
     if not named:
         return None
-    lead_end, credit_start = _lead_end(text), _credit_start(text)
     chosen: _Named | None = None
     for n in named:  # a dateline: "БРЮССЕЛЬ, 19 декабря. /ТАСС/.", "KYIV (Reuters) -", after a headline line too
         line_start = text.rfind("\n", 0, n.start) + 1

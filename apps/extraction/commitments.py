@@ -208,6 +208,8 @@ _COUNTERPART_BEFORE = re.compile(
 
 # Whoever a condition names is no actor: "if the UN provided a mandate", "якщо ООН надасть мандат", "если
 # такая миссия будет создана под эгидой ООН" (anywhere in the clause the condition opens).
+_CONDITION_WORDS = ("if", "unless", "если", "якщо", "за умов", "при услов")  # a cheap look before the regex
+_TOGETHER_WORDS = ("вместе", "совместно", "разом", "спільно", "together", "jointly", "along")
 _CONDITION_CLAUSE = re.compile(r"(?:\bif|\bunless|\bесли|\bякщо|\bза умови|\bпри условии)\b[^,;:.!?]*$")
 _CONDITION_BEFORE = re.compile(r"(?:\bif|\bunless|\bесли|\bякщо|\bза умови,? що|\bпри условии,? что)\s+(?:the\s+)?$")
 # "On the sidelines of a meeting of NATO defence ministers", "на саммите НАТО": where it was said.
@@ -266,9 +268,11 @@ def _not_an_actor(low_body: str, m: Mention, previous: Mention | None = None, pr
         return True
     if _VENUE_BEFORE.search(before):
         return not _SPEAKS_THROUGH_SEAT.match(after)
-    if _TOGETHER_BEFORE.search(before) and not _ORIGIN_BEFORE.search(before):
+    together = any(w in before for w in _TOGETHER_WORDS) and _TOGETHER_BEFORE.search(before)
+    if together and not _ORIGIN_BEFORE.search(before):
         return False
-    if _CONDITION_CLAUSE.search(low_body[max(0, m.start - 120) : m.start]):
+    clause = low_body[max(0, m.start - 120) : m.start]
+    if any(w in clause for w in _CONDITION_WORDS) and _CONDITION_CLAUSE.search(clause):
         return True
     return bool(_NO_ACTOR_BEFORE.search(before) or _NO_ACTOR_AFTER.match(after))
 

@@ -192,10 +192,10 @@ _MIN_WORDS_FOR_VOCABULARY = 200
 _VOCABULARY_FACTOR = 3.0
 
 
-def _repetition_problem(tokens: list[str]) -> str | None:
+def _repetition_problem(text: str, tokens: list[str]) -> str | None:
     if len(tokens) < _MIN_WORDS_FOR_REPETITION:
         return None
-    words = _LETTERS.findall(" ".join(tokens).lower())
+    words = _LETTERS.findall(text.lower())
     if len(words) < _MIN_WORDS_FOR_REPETITION:
         return None
     distinct = len(set(words))
@@ -230,7 +230,7 @@ def natural_language_problem(text: str) -> str | None:
             f"The text does not look like natural language: only {word_share:.0%} of its pieces are "
             "words (it may be encoded data such as base64)."
         )
-    if repetition := _repetition_problem(tokens):
+    if repetition := _repetition_problem(text, tokens):
         return repetition
     lowered = _NOT_LATIN_OR_CYRILLIC.sub("", text.lower())
     if len(lowered) >= 40:

@@ -73,7 +73,8 @@ class Commitment:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of a text."""
+    """Character spans of the sentences of a text (a list's number stays with its point: '1. "will deploy').
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for m in SENTENCE_BOUNDARY.finditer(text):
@@ -82,7 +83,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         spans.append((start, len(text)))
-    return spans
+    merged: list[tuple[int, int]] = []
+    for span in spans:
+        if merged and _MARKER_ONLY.match(text, *merged[-1]):
+            merged[-1] = (merged[-1][0], span[1])
+        else:
+            merged.append(span)
+    return merged
+
+
+_MARKER_ONLY = re.compile(r"\s*(?:\d{1,2}|[a-zа-яіїє])[.)]\s*$")
 
 
 _STATUS_SIGNALS = frozenset({"withdrawn", "delivered", "approved", "proposed"})

@@ -575,8 +575,8 @@ def commitment_statements(
                                       else "coalition_word")
             for ctype in types:
                 status = clauses.status(ctype, positions.get(actor))
-                if question and status != "withdrawn":
-                    status = "proposed"  # "Готова ли Латвия направить военных?": asked, not said
+                if question and status not in ("withdrawn", "delivered"):
+                    status = "proposed"  # "Готова ли Латвия направить военных?" asks; "How many has it trained?" tells
                 if status_override and status != "withdrawn":
                     status = status_override
                 type_at = _type_position(low, ctype)

@@ -240,6 +240,8 @@ def _signal(cls: str, form: str, word: str, lemma: str, before: list[str], after
         return "proposed"
     if form in (BASE, ING) and not (future or pledging) and cls != "resume":
         return ""  # "to deliver", "delivering": what governs it decides
+    if cls == "resume" and form == PRESENT and not (negated or modal):
+        return "delivered"  # "США відновлюють відвантаження": the deliveries are moving again
     if form == PRESENT and not _CYRILLIC.search(word) and not future:
         return ""  # "Spanish Leopards arrive", "EU adopts package": a headline's present tells of the news itself
     return "pledged"

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from .commitment_types import type_cues
@@ -147,6 +148,12 @@ _HARDWARE_AS_SENSOR = re.compile(
 
 
 def _types_in(low: str) -> list[str]:
+    """The commitment types a lowercased sentence or clause names (asked several times for the same text)."""
+    return list(_types_named(low))
+
+
+@lru_cache(maxsize=4096)
+def _types_named(low: str) -> tuple[str, ...]:
     types = TYPE_CUES.found(low)
     if "hardware" in types and _HARDWARE_AS_SENSOR.search(low):
         kept = TYPE_CUES.found(_HARDWARE_AS_SENSOR.sub(lambda m: " " * len(m.group()), low))
@@ -161,7 +168,8 @@ def _types_in(low: str) -> list[str]:
             types.remove("military_aid")  # only weapons being moved or repaired: that is the logistics
     if "sanctions" in types and _ASSET_FUNDED.search(low) and not _SANCTIONS_OUTRIGHT.search(low):
         types.remove("sanctions")  # frozen assets that fund a loan or aid are its funding, not a sanction
-    return types
+    return tuple(types)
+
 
 
 def _member_code(m: Mention, person_member: dict[str, str]) -> tuple[str, bool]:
@@ -268,13 +276,17 @@ def _qualifies_coalition(low_body: str, m: Mention) -> bool:
     return m.ident == "COALITION" and bool(_COALITION_QUALIFIER_BEFORE.search(low_body[max(0, m.start - 40) : m.start]))
 
 
-def _not_an_actor(low_body: str, m: Mention, previous: Mention | None = None, previous_venue: bool = False) -> bool:
+def _not_an_actor(low_body: str, m: Mention, previous: Mention | None = None,
+                  previous_venue: bool | None = False) -> bool:
+    """Is a member's mention no actor (a venue, origin, qualifier, object, condition ...)? `previous_venue`: was
+    the mention before it none (None: not worked out yet, done here when a list joins the two)."""
     if m.kind != MEMBER:
         return False
     before, after = low_body[max(0, m.start - 40) : m.start], low_body[m.end : m.end + 24]
     if _qualifies_coalition(low_body, m):
         return True
-    if previous_venue and previous is not None and _LIST_JOIN.match(low_body[previous.end : m.start]):
+    if (previous is not None and previous_venue is not False and _LIST_JOIN.match(low_body[previous.end : m.start])
+            and (previous_venue or _not_an_actor(low_body, previous))):
         return True
     if _VENUE_BEFORE.search(before):
         return not _SPEAKS_THROUGH_SEAT.match(after)
@@ -300,10 +312,13 @@ def _actors(
     via_person: set[str] = set()
     via_name: set[str] = set()
     previous: Mention | None = None
-    previous_excluded = False
+    previous_excluded: bool | None = False
     coalition_qualifies = False
     for m in mentions:
         code, person = _member_code(m, person_member)
+        if not code or code in NEVER_ACTORS:
+            previous, previous_excluded = m, None  # no actor anyway; whether a venue only matters to a list after it
+            continue
         excluded = _not_an_actor(low_body, m, previous, previous_excluded)
         previous, previous_excluded = m, excluded
         coalition_qualifies = coalition_qualifies or (code == "COALITION" and _qualifies_coalition(low_body, m))

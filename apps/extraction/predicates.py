@@ -31,6 +31,7 @@ RESUMED = "resumed"  # a signal besides the statuses: a resumption ends the paus
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _VERB_POS = frozenset({"VERB", "INFN", "PRTS", "PRTF", "GRND"})
+_PREFIX = 3  # letters a word shares with the lemma of its verb, whatever the form ("передала", "передать")
 WINDOW = 3  # words before a verb that may govern it ("не будет передавать", "will not be sent")
 
 PAST, PARTICIPLE, FUTURE, PRESENT, INFINITIVE, GERUND, PAST_OR_PARTICIPLE, BASE, ING = (
@@ -40,6 +41,7 @@ PAST, PARTICIPLE, FUTURE, PRESENT, INFINITIVE, GERUND, PAST_OR_PARTICIPLE, BASE,
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     classes: dict[str, dict[str, str]]  # language → lemma → class
+    prefixes: dict[str, frozenset[str]]  # language → the first letters of its class lemmas (a cheap first look)
     english_forms: dict[str, tuple[str, str, str]]  # English word → (class, form, lemma)
     words: dict[str, frozenset[str]]
     phrases: CueTable
@@ -89,6 +91,7 @@ def vocabulary() -> Vocabulary:
     phrases = data["phrases"]
     return Vocabulary(
         classes=classes,
+        prefixes={lang: frozenset(lemma[:_PREFIX] for lemma in known) for lang, known in classes.items()},
         english_forms=english,
         words={name: frozenset(values) for name, values in data["words"].items()},
         phrases=cue_table({status: tuple(phrases[status]) for status in
@@ -105,6 +108,8 @@ def verb(word: str, lang: str) -> tuple[str, str, str] | None:
     if not _CYRILLIC.search(word):
         return vocab.english_forms.get(word)
     lang = "uk" if lang == "uk" else "ru"
+    if word.replace("ё", "е")[:_PREFIX] not in vocab.prefixes[lang]:
+        return None  # no verb of a known class starts so: no need to ask the dictionary (the costly part)
     known = vocab.classes[lang]
     for parse in morph(lang).parse(word):
         tag = parse.tag
@@ -171,6 +176,7 @@ def clause_signals(low: str, lang: str | None) -> frozenset[str]:
     found = set(vocab.phrases.found(low))
     words = vocab.words
     toks = tokens(low)
+    negations = [i for i, tok in enumerate(toks) if tok in words["negation"] or tok.endswith(("n't", "n’t"))]
     conditional = False
     for i, tok in enumerate(toks):
         if tok in words["condition"]:
@@ -180,7 +186,8 @@ def clause_signals(low: str, lang: str | None) -> frozenset[str]:
             continue
         found_verb = verb(tok, lang or "ru")
         if found_verb is None:
-            if _negated(toks[max(0, i - WINDOW) : i], words) and _future(tok, lang):
+            if (negations and negations[0] < i <= negations[-1] + WINDOW
+                    and _negated(toks[max(0, i - WINDOW) : i], words) and _future(tok, lang)):
                 found.add("withdrawn")  # "не навчатиме", "не отправит": an actor's own "will not", whatever the verb
             continue
         cls, form, lemma = found_verb

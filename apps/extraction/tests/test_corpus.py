@@ -67,8 +67,8 @@ def test_dev_scores() -> None:
     assert scores.members.f1 >= 0.97
     assert scores.people.f1 >= 0.97
     assert scores.types.f1 >= 0.95
-    assert scores.pairs.f1 >= 0.88
-    assert scores.status_accuracy >= 0.9
+    assert scores.pairs.f1 >= 0.89
+    assert scores.status_accuracy >= 0.95
 
 
 def test_bad_scores() -> None:
@@ -89,9 +89,14 @@ HELDOUT = Path(__file__).parent
 # misses were looked at, never its commitments: those say what the rules do on articles they have not
 # seen. Floors may only go up.
 HELDOUT_FLOORS = {
-    "heldout": {"types": 0.96, "pairs": 0.93, "status": 0.94, "members": 0.99, "people": 0.99},
-    "heldout2": {"types": 0.92, "pairs": 0.90, "status": 0.93, "members": 0.99, "people": 0.98},
+    "heldout": {"types": 0.97, "pairs": 0.94, "status": 0.95, "members": 0.99, "people": 0.99},
+    "heldout2": {"types": 0.92, "pairs": 0.90, "status": 0.94, "members": 0.99, "people": 0.98},
     "heldout3": {"types": 0.86, "pairs": 0.75, "status": 0.82, "members": 0.99, "people": 0.98},
+    # Never tuned on (issue 10): its misses are not looked at; only these totals are.
+    "heldout4": {"types": 0.91, "pairs": 0.80, "status": 0.78, "members": 0.99, "people": 0.98, "source": 0.95},
+    # Tuning material in the register of real news (issue 10).
+    "dev2": {"types": 0.89, "pairs": 0.79, "status": 0.80, "members": 0.99, "people": 0.98, "source": 0.97},
+    "dev3": {"types": 0.94, "pairs": 0.85, "status": 0.80, "members": 0.99, "people": 0.98, "source": 0.95},
 }
 
 
@@ -107,7 +112,7 @@ def test_heldout_scores(name: str) -> None:
     print(f"\n{name} scores:", json.dumps(scores.summary()))
     floors = HELDOUT_FLOORS[name]
     assert scores.date_accuracy == 1.0 and scores.language_accuracy == 1.0
-    assert scores.source_accuracy >= 0.95 and scores.statement_draft_accuracy >= 0.95
+    assert scores.source_accuracy >= floors.get("source", 0.95) and scores.statement_draft_accuracy >= 0.95
     assert scores.members.f1 >= floors["members"] and scores.people.f1 >= floors["people"]
     assert scores.types.f1 >= floors["types"]
     assert scores.pairs.f1 >= floors["pairs"]

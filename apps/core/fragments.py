@@ -45,16 +45,7 @@ def _bump() -> None:
 def cached_fragment(key: str, render: Callable[[], str]) -> str:
     """The HTML `render()` makes for `key` (which must hold everything the fragment depends on besides the data
     and the language), from the cache when this data version and language rendered it already."""
-    seconds = settings.FRAGMENT_CACHE_SECONDS
-    if seconds <= 0:
-        return render()
-    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-    full_key = f"fragment:{data_version()}:{get_language()}:{digest}"
-    html = cache.get(full_key)
-    if html is None:
-        html = render()
-        cache.set(full_key, html, seconds)
-    return html
+    return _cached(f"fragment:{data_version()}:{get_language()}", key, render, settings.FRAGMENT_CACHE_SECONDS)
 
 
 def cached_value[T](key: str, compute: Callable[[], T], seconds: int) -> T:
@@ -64,10 +55,13 @@ def cached_value[T](key: str, compute: Callable[[], T], seconds: int) -> T:
     computed once and rendered in each language. The value must pickle and must not be None. 0 seconds: computed
     on every call.
     """
+    return _cached(f"value:{data_version()}", key, compute, seconds)
+
+
+def _cached[T](prefix: str, key: str, compute: Callable[[], T], seconds: int) -> T:
     if seconds <= 0:
         return compute()
-    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-    full_key = f"value:{data_version()}:{digest}"
+    full_key = f"{prefix}:{hashlib.sha256(key.encode()).hexdigest()[:32]}"
     value = cache.get(full_key)
     if value is None:
         value = compute()

@@ -46,16 +46,15 @@ def outlets() -> tuple[Outlet, ...]:
 
 
 def _alias_pattern(alias: str) -> str:
-    """A regex for one spelling: acronyms in capitals only, Cyrillic words in any case form."""
-    if _ACRONYM.match(alias):
-        return f"(?-i:{re.escape(alias)})"
+    """A lowercase regex for one spelling (not an acronym: those are looked up among the words in capitals),
+    Cyrillic words in any case form."""
     words = []
     for word in alias.split():
         if _CYRILLIC.search(word) and len(word) >= 4 and not word.isupper():
             stem = _CASE_ENDING.sub("", word)
-            words.append(re.escape(stem) + r"\w{0,3}")
+            words.append(re.escape(stem.lower()) + r"\w{0,3}")
         else:
-            words.append(re.escape(word))
+            words.append(re.escape(word.lower()))
     return r"\s+".join(words)
 
 
@@ -75,7 +74,7 @@ def _outlet_table() -> tuple[CueTable, dict[str, Outlet], dict[str, Outlet]]:
                 acronyms.setdefault(a, outlet)
         # Starting with the name itself (the boundary before it is checked in _named): Python's regex engine
         # skips ahead to a literal prefix, which a leading lookbehind would stop it doing.
-        cues[key] = tuple(rf"{_alias_pattern(a).lower()}(?![\w-])" for a in spellings if not _ACRONYM.match(a))
+        cues[key] = tuple(rf"{_alias_pattern(a)}(?![\w-])" for a in spellings if not _ACRONYM.match(a))
         by_key[key] = outlet
     return CueTable({k: v for k, v in cues.items() if v}), by_key, acronyms
 

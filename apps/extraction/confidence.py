@@ -94,10 +94,6 @@ def model() -> tuple[dict[str, float], Knots]:
     return {str(k): float(v) for k, v in data["weights"].items()}, knots
 
 
-def weights() -> dict[str, float]:
-    return model()[0]
-
-
 @lru_cache(maxsize=65_536)
 def score(reading: Reading, agreeing: int = 1) -> float:
     """The confidence (0–1) of a commitment read this way, rounded to two places."""

@@ -9,7 +9,6 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -19,22 +18,11 @@ from apps.coalition.management.commands.export_labels import file_name
 from apps.coalition.models import Contribution
 from apps.coalition.review import services
 from apps.coalition.review.quality import labelled, labelled_batches, reviewed_sources
-from apps.coalition.review.selectors import WAITING_CACHE_KEY
-from apps.coalition.tests.review_helpers import ARTICLES, ingest_all, machine, reviewed_joint
+from apps.coalition.tests.review_helpers import ARTICLES, machine, reviewed_joint
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fresh_count():
-    cache.delete(WAITING_CACHE_KEY)
-    yield
-    cache.delete(WAITING_CACHE_KEY)
-
-
-@pytest.fixture
-def articles() -> dict[str, int]:
-    return ingest_all()
 
 
 def export(*args: str) -> tuple[list[dict], str]:

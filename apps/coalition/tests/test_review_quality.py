@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -15,24 +14,13 @@ from django.urls import reverse
 
 from apps.coalition.models import Contribution
 from apps.coalition.review import quality, services
-from apps.coalition.review.selectors import WAITING_CACHE_KEY
 from apps.coalition.services import gazetteer_invalidate
-from apps.coalition.tests.review_helpers import correct, ingest_all, machine, reviewed_joint
+from apps.coalition.tests.review_helpers import correct, machine, reviewed_joint
 
 pytestmark = pytest.mark.django_db
 QUALITY = reverse("review:quality")
 
 
-@pytest.fixture(autouse=True)
-def fresh_count():
-    cache.delete(WAITING_CACHE_KEY)
-    yield
-    cache.delete(WAITING_CACHE_KEY)
-
-
-@pytest.fixture
-def articles() -> dict[str, int]:
-    return ingest_all()
 
 
 def confirm(item: Contribution, editor) -> None:

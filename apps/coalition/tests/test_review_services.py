@@ -19,7 +19,6 @@ from apps.coalition.tests.review_helpers import (
     RATIFIED,
     SIGNED,
     ingest,
-    ingest_all,
     machine,
     tallies_match_a_rebuild,
 )
@@ -32,10 +31,6 @@ from apps.timeline.models import TimelineEvent
 pytestmark = pytest.mark.django_db
 State = Contribution.ReviewState
 
-
-@pytest.fixture
-def articles() -> dict[str, int]:
-    return ingest_all()
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from django.urls import reverse
 from apps.coalition.models import Contribution, Member
 from apps.coalition.review import services
 from apps.coalition.review.selectors import WAITING_CACHE_KEY
-from apps.coalition.tests.review_helpers import MISSED, RATIFIED, SIGNED, ingest, ingest_all, machine
+from apps.coalition.tests.review_helpers import MISSED, RATIFIED, SIGNED, ingest, machine
 from apps.core.models import AuditEntry
 from apps.sources.models import SourceText
 from tests.corpus import DEV
@@ -27,16 +27,6 @@ QUEUE = reverse("review:queue")
 State = Contribution.ReviewState
 
 
-@pytest.fixture(autouse=True)
-def fresh_count():
-    cache.delete(WAITING_CACHE_KEY)  # the cache outlives each test's rolled-back data
-    yield
-    cache.delete(WAITING_CACHE_KEY)
-
-
-@pytest.fixture
-def articles() -> dict[str, int]:
-    return ingest_all()
 
 
 @pytest.fixture

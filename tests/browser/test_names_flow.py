@@ -58,7 +58,8 @@ def test_admin_dismisses_and_aliases_unknown_names(page, live_server, worker_fac
     confirmation = page.locator(f"#name-{first.pk}")
     confirmation.get_by_text("was dismissed").wait_for()  # swapped in by htmx, no page load
     assert page.url.endswith("/names/")
-    assert "was dismissed" in page.locator("#names-status").inner_text()  # announced by the live region
+    # Announced by the live region, which the script fills once the swap has settled.
+    page.locator("#names-status").get_by_text("was dismissed").wait_for()
 
     # Several at once: tick two names, dismiss them in one go, then undo it.
     select_all = page.get_by_label("Select all on this page")  # shown by the script, which ticks every row
@@ -72,7 +73,7 @@ def test_admin_dismisses_and_aliases_unknown_names(page, live_server, worker_fac
     page.get_by_role("button", name="Dismiss selected").click()
     page.locator("#names-list").get_by_text("2 names were dismissed").wait_for()
     assert page.locator(f"#name-{pair[0].pk}").count() == 0 and page.locator(f"#name-{pair[1].pk}").count() == 0
-    assert "2 names were dismissed" in page.locator("#names-status").inner_text()
+    page.locator("#names-status").get_by_text("2 names were dismissed").wait_for()
     assert {c.state for c in NameCandidate.objects.filter(pk__in=[c.pk for c in pair])} == {"dismissed"}
     assert axe_violations(page) == []
     screenshot(page, "names-bulk-dismissed")
@@ -92,7 +93,7 @@ def test_admin_dismisses_and_aliases_unknown_names(page, live_server, worker_fac
         page.locator(f"#name-{halvorsen.pk}").get_by_text("All 2 articles re-read.").wait_for(timeout=60_000)
     except Exception as error:
         raise AssertionError(worker.log()) from error
-    assert "2 of 2 articles re-read" in page.locator("#names-status").inner_text()
+    page.locator("#names-status").get_by_text("2 of 2 articles re-read").wait_for()
     another = page.locator("tr.name-row").first
     another.get_by_text("New person…").click()  # a <details>: no script needed to unfold it
     assert another.get_by_label(re.compile(r"^Slug")).input_value()

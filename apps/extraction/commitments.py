@@ -383,6 +383,8 @@ _ANAPHORA = cue(
     r"^(?:«|\"|“)?(?:he|she|they|он|она|они|він|вона|вони)\b",
     r"\b(?:also|likewise|также|тоже|також|теж)\b",
     r"^(?:кроме того|крім того|in addition)\b",
+    # "По его словам, одна система уже была передана": the speaker's country is the one just named.
+    r"^(?:по (?:его|ее|её|их) словам|за (?:його|її|їхніми) словами|according to (?:him|her|them))\b",
 )
 _ISSUER_ORDER = ("COALITION", "EU", "NATO", "UN")
 # A sentence that passes on what others say or are said to plan: less sure than one that states it.

@@ -34,8 +34,9 @@ _VERB_POS = frozenset({"VERB", "INFN", "PRTS", "PRTF", "GRND"})
 _PREFIX = 3  # letters a word shares with the lemma of its verb, whatever the form ("передала", "передать")
 WINDOW = 3  # words before a verb that may govern it ("не будет передавать", "will not be sent")
 
-PAST, PARTICIPLE, FUTURE, PRESENT, INFINITIVE, GERUND, PAST_OR_PARTICIPLE, BASE, ING = (
-    "past", "participle", "future", "present", "infinitive", "gerund", "past_or_participle", "base", "ing")
+PAST, PARTICIPLE, FUTURE, PRESENT, INFINITIVE, GERUND, PAST_OR_PARTICIPLE, BASE, ING, DESCRIBED = (
+    "past", "participle", "future", "present", "infinitive", "gerund", "past_or_participle", "base", "ing",
+    "described")  # DESCRIBED: a thing's passive participle ("переданных систем"), which its words around decide
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,8 @@ def verb(word: str, lang: str) -> tuple[str, str, str] | None:
             if tag.POS == "ADJF" and lemma in known:
                 if known[lemma] == "decide" or "actv" in tag:
                     return known[lemma], PAST, lemma
+                if known[lemma] == "give":
+                    return "give", DESCRIBED, lemma
                 continue
         if tag.POS not in _VERB_POS or lemma not in known:
             continue
@@ -130,9 +133,11 @@ def verb(word: str, lang: str) -> tuple[str, str, str] | None:
             return cls, GERUND if "perf" in tag else PRESENT, lemma
         if tag.POS == "PRTF":
             # "предоставившая" (who provided) tells of a deed; "ухвалений бюджет" of a text adopted; a thing
-            # handed over ("переданных систем") only describes what is repaired or counted.
+            # handed over ("переданных систем") describes what is repaired or counted, or tells of a delivery.
             if ("actv" in tag and "past" in tag) or (cls == "decide" and "past" in tag):
                 return cls, PAST, lemma
+            if cls == "give" and "past" in tag:
+                return cls, DESCRIBED, lemma
             continue
         if tag.POS == "PRTS" or "Impe" in tag:  # "передана", uk "передано"
             return cls, PARTICIPLE, lemma
@@ -219,6 +224,11 @@ def _signal(cls: str, form: str, word: str, lemma: str, before: list[str], after
     if (cls == "give" and form == PAST_OR_PARTICIPLE and after and after[0] == "by"
             and not (before and (before[-1] in words["perfect"] or before[-1] in words["passive"]))):
         return ""  # "a loan funded by joint borrowing": where money comes from, not a deed
+    if form == DESCRIBED:
+        # "к уже переданным системам", "передані Україні минулого року": a thing said to be handed over
+        # already, or to Ukraine, tells of a delivery; "ремонт переданных систем" only names what is repaired.
+        told = (bool(before) and before[-1] in words["already"]) or (bool(after) and after[0] in words["recipient"])
+        return "delivered" if told and not negated else ""
     done = _done(form, before, words) and not (future or modal or pledging)
     if cls == "consider":
         return "proposed"

@@ -42,6 +42,22 @@ def test_inheritance_with_reference(text: str) -> None:
     assert ("PL", "air_defence") in _pairs(text)
 
 
+# "By his account" refers back to the speaker just named, and so to his country.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boris Pistorius said Berlin would send four more IRIS-T systems. According to him, one IRIS-T system "
+        "was already handed over to Ukraine last month.",
+        "Борис Писториус сообщил, что Берлин передаст еще четыре системы IRIS-T. По его словам, одна система "
+        "IRIS-T уже была передана Украине в прошлом месяце.",
+        "Борис Пісторіус повідомив, що Берлін передасть ще чотири системи IRIS-T. За його словами, одну систему "
+        "IRIS-T уже передано Україні минулого місяця.",
+    ],
+)
+def test_speakers_account_refers_back(text: str) -> None:
+    assert _pairs(text) == {("DE", "air_defence"): "delivered"}
+
+
 # A country named as a venue or as a product's origin is not an actor.
 @pytest.mark.parametrize(
     "text",

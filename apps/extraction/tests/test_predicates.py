@@ -21,6 +21,12 @@ def status(text: str, lang: str) -> str:
     ("Перші установки вже передано Україні.", "uk", "delivered"),
     ("Britain has delivered the first batch of interceptors.", "en", "delivered"),
     ("The howitzers were handed over in May.", "en", "delivered"),
+    # a thing said to be handed over already, or to Ukraine, tells of a delivery; one merely repaired does not
+    ("Берлин передаст еще партию ракет к уже переданным системам IRIS-T.", "ru", "delivered"),
+    ("Чотири комплекси IRIS-T, передані Україні минулого року, збили сотні ракет.", "uk", "delivered"),
+    ("The four IRIS-T systems already delivered have shot down hundreds of missiles.", "en", "delivered"),
+    ("Средства пойдут на ремонт переданных систем.", "ru", "pledged"),  # money to come, no delivery told
+    ("Кошти підуть на ремонт переданих систем.", "uk", "pledged"),
     # a gift to come: future, "будет", a word of will, "will"
     ("Германия передаст Украине еще одну систему IRIS-T.", "ru", "pledged"),
     ("Швеція передаватиме Україні літаки раннього попередження.", "uk", "pledged"),
@@ -61,7 +67,8 @@ def test_verb_forms() -> None:
     assert verb("передала", "ru")[:2] == ("give", "past")
     assert verb("передаст", "ru")[:2] == ("give", "future")
     assert verb("переданы", "ru")[:2] == ("give", "participle")
-    assert verb("переданных", "ru") is None  # a thing handed over, described
+    assert verb("переданных", "ru")[:2] == ("give", "described")  # a thing handed over: the words around decide
+    assert verb("передані", "uk")[:2] == ("give", "described")
     assert verb("надавши", "uk")[:2] == ("give", "gerund")
     assert verb("delivered", "en")[:2] == ("give", "past_or_participle")
     assert verb("sent", "en")[:2] == ("give", "past_or_participle")

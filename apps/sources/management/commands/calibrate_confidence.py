@@ -2,7 +2,9 @@
 
 Reads every labelled article, pairs each commitment the extraction reads with whether its actor, type and
 status are right, fits the logistic weights (`extraction.confidence.fit`) and prints how often commitments
-in each confidence band were right. With --write the weights replace `extraction/data/confidence.toml`.
+in each confidence band were right. The calibration knots come from out-of-fold probabilities (weights
+fitted without the article's fold), so HIGH reflects articles the weights have not seen. With --write the
+weights replace `extraction/data/confidence.toml`.
 Fit only on sets used for tuning: a held-out set fitted on no longer measures the confidence.
 """
 
@@ -32,6 +34,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         config = extraction_config()
         examples: list[tuple[Reading, int, bool]] = []
+        groups: list[str] = []  # each example's article, so that folds never split one
         for path in options["labels"]:
             for label in read_jsonl(path):
                 gold = {(c["actor"], c["type"]): c["status"] for c in label.get("commitments") or []}
@@ -39,9 +42,9 @@ class Command(BaseCommand):
                                               filename=base_name(label["file"]), config=config)
                 examples += [(c.reading or Reading(), c.agreeing, gold.get((c.actor, c.type)) == c.status)
                              for c in document.commitments]
+                groups += [f"{path}:{label['file']}"] * len(document.commitments)
         weights = confidence.fit(examples)
-        knots = confidence.calibrate([(confidence.probability(weights, reading, agreeing), right)
-                                      for reading, agreeing, right in examples])
+        knots = confidence.calibrate(confidence.out_of_fold(examples, groups))
         self._report("weights in use", examples, *confidence.model())
         self._report("fitted", examples, weights, knots)
         if options["write"]:

@@ -626,7 +626,9 @@ _MONEY = re.compile(
     r"(?:\S+\s+)?(?:евро|євро|euros?|доллар\w*|долар\w*|dollars?|фунт\w*|pounds?|крон\w*|kron\w*|иен|єн|yen|"
     r"франк\w*|francs?|злот\w*|zloty)|[$€£]\s?\d"
 )
-_PURCHASE = cue(r"закуп", r"купівл", r"покупк", r"придбан", r"purchas", r"procure", r"\bbuy")
+# PURL (the Prioritized Ukraine Requirements List) buys American weapons with allies' money.
+_PURCHASE = cue(r"закуп", r"купівл", r"покупк", r"придбан", r"purchas", r"procure", r"\bbuy", r"\bpurl\b")
+_PURL = re.compile(r"\bpurl\b")
 
 
 def _types_by_reference(low: str, previous_types: list[str], flags: frozenset[str]) -> list[str]:
@@ -636,6 +638,8 @@ def _types_by_reference(low: str, previous_types: list[str], flags: frozenset[st
         if previous_types:
             return list(previous_types)  # money for what the sentences just before speak of
         return ["military_aid"] if _PURCHASE.search(low) else ["financial_aid"]
+    if _PURL.search(low):
+        return ["military_aid"]  # a PURL package with no contents named: American weapons bought for Ukraine
     return []
 
 

@@ -281,3 +281,18 @@ def test_failed_agreement_is_proposed(text: str) -> None:
 )
 def test_adopted_programme_money_is_approved(text: str) -> None:
     assert _pairs(text) == {("NO", "military_aid"): "approved"}
+
+
+# A PURL package with no contents named buys American weapons: military aid; named interceptors make it air defence.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Netherlands will fund a new PURL package.", {("NL", "military_aid"): "pledged"}),
+        ("Нидерланды профинансируют новый пакет PURL.", {("NL", "military_aid"): "pledged"}),
+        ("Нідерланди профінансують новий пакет у межах PURL.", {("NL", "military_aid"): "pledged"}),
+        ("Norway has paid $300 million into PURL.", {("NO", "military_aid"): "delivered"}),
+        ("Norway has paid $300 million into PURL to buy Patriot interceptors.", {("NO", "air_defence"): "delivered"}),
+    ],
+)
+def test_purl_package_is_military_aid(text: str, expected: dict[tuple[str, str], str]) -> None:
+    assert _pairs(text) == expected

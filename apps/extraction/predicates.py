@@ -200,6 +200,8 @@ def clause_signals(low: str, lang: str | None) -> frozenset[str]:
         after = toks[i + 1 : i + 5]
         if after and after[0] in words["participation"] and lemma in words["participation_verbs"]:
             cls = "continue"  # "примут участие", "не братимуть участі", "take part": a will to act
+        elif cls == "give" and any(w in words["go_ahead"] for w in after[:2]):
+            cls = "decide"  # "has given the green light", "gave the go-ahead": a decision, not a gift
         signal = _signal(cls, form, tok, lemma, before, after, words, vocab.paper)
         if signal:
             found.add(signal)
@@ -216,7 +218,8 @@ def _signal(cls: str, form: str, word: str, lemma: str, before: list[str], after
     future = form == FUTURE or any(w in words["future"] or w in ("won't", "won’t") for w in before)
     # A word of readiness governs the verb right after it, or after "to" ("ready to send", "готова передать").
     pledging = bool(before) and (before[-1] in words["pledging"]
-                                 or (before[-1] == "to" and len(before) > 1 and before[-2] in words["pledging"]))
+                                 or (before[-1] == "to" and len(before) > 1
+                                     and (before[-2] in words["pledging"] or before[-2] in words["pledging_to"])))
     if cls == "decide" and after and after[0] in words["not_a_decision"]:
         return ""
     if cls == "give" and after and after[0] == "for" and word.startswith("provid"):

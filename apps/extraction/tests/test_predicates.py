@@ -38,6 +38,17 @@ def status(text: str, lang: str) -> str:
     ("Бюджет, ухвалений Бундестагом у листопаді, передбачає 11,5 млрд євро.", "uk", "approved"),
     ("The cabinet approved a package of 450 billion yen.", "en", "approved"),
     ("The pact, ratified by parliament, commits Lisbon to training.", "en", "approved"),
+    # a go-ahead given is a decision, not a gift; money put into a budget is approved
+    ("Germany has given the green light for the delivery of five Patriot launchers.", "en", "approved"),
+    ("The Dutch government gave the go-ahead for the transfer of F-16 jets.", "en", "approved"),
+    ("Germany will give the green light for the delivery of the launchers.", "en", "pledged"),
+    ("Германия дала зеленый свет поставкам пусковых установок Patriot.", "ru", "approved"),
+    ("Німеччина дала зелене світло на постачання пускових установок Patriot.", "uk", "approved"),
+    ("Норвегия заложила в бюджет 2 млрд крон на противовоздушную оборону.", "ru", "approved"),
+    ("Норвегія заклала в бюджет 2 млрд крон на протиповітряну оборону.", "uk", "approved"),
+    # readiness through "to" governs the verb after it; a package unveiled is announced
+    ("Italy is poised to approve its 12th military aid package.", "en", "pledged"),
+    ("Sweden unveiled its 20th military aid package.", "en", "pledged"),
     # possibility and consideration
     ("Италия может передать третью батарею SAMP/T.", "ru", "proposed"),
     ("Фінляндія розглядає можливість навчання саперів.", "uk", "proposed"),

@@ -725,7 +725,7 @@ class _Clauses:
         named = naming[0]
         if actor_at is not None:
             actor_clause = bisect_left(self.starts, actor_at + 1) - 1
-            if actor_clause > named:
+            if actor_clause > named and not _SPEECH_TAG.match(self.clauses[actor_clause]):
                 own = next((status for status in self.statuses[actor_clause:] if status is not None), None)
                 if own is not None:
                     return own
@@ -736,6 +736,13 @@ class _Clauses:
                                  in_draft=self.in_draft, lang=self.lang) for i in naming)
 
 
+# The words that tell who spoke a quotation ("«Мы уже передали ...», — заявил министр обороны Эстонии") give
+# the speaker, not a status of their own: the quotation's clause says what was done.
+_SPEECH_TAG = re.compile(
+    r"^[—–-]?\s*(?:заявил\w*|сказал\w*|сообщил\w*|отметил\w*|добавил\w*|подчеркнул\w*|заяви(?:в|ла|ли)\b|"
+    r"сказа(?:в|ла|ли)\b|повідоми(?:в|ла|ли)\b|зазначи(?:в|ла|ли)\b|дода(?:в|ла|ли)\b|наголоси(?:в|ла|ли)\b|"
+    r"said|says|told|added|noted|stressed)\b"
+)
 # A relative clause after an adopted text states its contents: "approved a provision under which the
 # coalition countries will use their military capabilities" → approved (spec §8).
 _RELATIVE_OPENING = re.compile(

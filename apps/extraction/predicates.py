@@ -220,7 +220,7 @@ def _signal(cls: str, form: str, word: str, lemma: str, before: list[str], after
     pledging = bool(before) and (before[-1] in words["pledging"]
                                  or (before[-1] == "to" and len(before) > 1
                                      and (before[-2] in words["pledging"] or before[-2] in words["pledging_to"])))
-    if cls == "decide" and after and after[0] in words["not_a_decision"]:
+    if cls == "decide" and after and (after[0] in words["not_a_decision"] or after[0] in words["against"]):
         return ""
     if cls == "give" and after and after[0] == "for" and word.startswith("provid"):
         return ""  # "the declaration provides for a mechanism": a text's contents, not a gift

@@ -296,3 +296,44 @@ def test_adopted_programme_money_is_approved(text: str) -> None:
 )
 def test_purl_package_is_military_aid(text: str, expected: dict[tuple[str, str], str]) -> None:
     assert _pairs(text) == expected
+
+
+# A quotation's own verb gives the status; the words naming who spoke it ("— заявил министр") give none.
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We have already handed over 20 aid packages," said Estonia\'s defence minister Hanno Pevkur.',
+        "«Мы уже передали Украине 20 пакетов помощи», — заявил министр обороны Эстонии Ханно Певкур.",
+        "«Ми вже передали Україні 20 пакетів допомоги», — заявив міністр оборони Естонії Ганно Певкур.",
+    ],
+)
+def test_speech_tag_gives_no_status(text: str) -> None:
+    assert _pairs(text) == {("EE", "military_aid"): "delivered"}
+
+
+# A parliament's vote for a text adopts it; a vote to come pledges; a vote against decides nothing.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Danish parliament voted for sending troops to Ukraine.", {("DK", "multinational_force"): "approved"}),
+        ("Литовский Сейм проголосовал за ратификацию соглашения.", {("LT", "legal_guarantee"): "approved"}),
+        ("Сейм Литви проголосував за ратифікацію угоди.", {("LT", "legal_guarantee"): "approved"}),
+        ("Сейм Литвы проголосует за ратификацию соглашения.", {("LT", "legal_guarantee"): "pledged"}),
+        ("Hungary voted against the new sanctions package.", {}),
+    ],
+)
+def test_votes(text: str, expected: dict[tuple[str, str], str]) -> None:
+    assert _pairs(text) == expected
+
+
+# A defence package and a package of aid ("пакет помощи", "пакет допомоги") are military aid.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finland's president approved the 30th defence package.",
+        "Президент Финляндии утвердил 30-й пакет помощи.",
+        "Президент Фінляндії затвердив 30-й пакет допомоги.",
+    ],
+)
+def test_aid_package_is_military_aid(text: str) -> None:
+    assert _pairs(text) == {("FI", "military_aid"): "approved"}

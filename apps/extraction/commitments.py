@@ -587,10 +587,11 @@ def commitment_statements(
         words = len(sentence.split())
         first_actor = min(positions.items(), key=lambda item: item[1])[0] if positions else ""
         hearsay = bool(_HEARSAY.search(low))
+        shares = _shares(actors, types, positions, low) if len(actors) > 1 and len(types) > 1 else None
         for actor in actors:
             source = actor_source or ("person" if actor in via_person else "named" if actor in positions
                                       else "coalition_word")
-            for ctype in types:
+            for ctype in (shares.get(actor, types) if shares else types):
                 status = clauses.status(ctype, positions.get(actor))
                 if question and status not in ("withdrawn", "delivered"):
                     status = "proposed"  # "Готова ли Латвия направить военных?" asks; "How many has it trained?" tells
@@ -667,6 +668,33 @@ def _clause_status(clause: str, *, in_draft: bool, lang: str | None) -> str | No
     if clause_signals(clause, lang):
         return _status_of(clause, in_draft=in_draft, lang=lang)
     return None
+
+
+def _shares(actors: list[str], types: list[str], positions: dict[str, int], low: str) -> dict[str, list[str]] | None:
+    """Each actor's own types in a sentence that lists countries with their contributions, else None.
+
+    "The Netherlands will contribute F-16s, Belgium minesweepers and Denmark instructors": the types named
+    after an actor and before the next one are its own. An actor with none of its own shares the next
+    one's ("Britain and France will send troops, Estonia staff officers"); types named before the first
+    actor are everyone's. Only a sentence in which two actors have different types of their own is such a list.
+    """
+    named = sorted((positions[a], a) for a in actors if a in positions)
+    if len(named) < 2:
+        return None
+    at = {t: _type_position(low, t) for t in types}
+    own: list[list[str]] = []
+    for i, (start, _) in enumerate(named):
+        end = named[i + 1][0] if i + 1 < len(named) else len(low) + 1
+        own.append([t for t in types if start <= at[t] < end])
+    if len({tuple(o) for o in own if o}) < 2:
+        return None
+    everyone = [t for t in types if 0 <= at[t] < named[0][0]]
+    shares: dict[str, list[str]] = {}
+    following: list[str] = []
+    for (_, actor), mine in zip(reversed(named), reversed(own), strict=True):
+        following = mine or following
+        shares[actor] = [*everyone, *following]
+    return shares
 
 
 def _type_position(low: str, ctype: str) -> int:

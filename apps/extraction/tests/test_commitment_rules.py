@@ -337,3 +337,30 @@ def test_votes(text: str, expected: dict[tuple[str, str], str]) -> None:
 )
 def test_aid_package_is_military_aid(text: str) -> None:
     assert _pairs(text) == {("FI", "military_aid"): "approved"}
+
+
+# A sentence listing countries with their contributions gives each its own; coordinated actors share one.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain and France will send troops, Estonia intelligence officers.",
+        "Великобритания и Франция направят войска, Эстония — офицеров разведки.",
+        "Велика Британія та Франція направлять війська, Естонія — офіцерів розвідки.",
+    ],
+)
+def test_each_listed_country_its_own_contribution(text: str) -> None:
+    assert _pairs(text) == {("GB", "multinational_force"): "pledged", ("FR", "multinational_force"): "pledged",
+                            ("EE", "intelligence"): "pledged"}
+
+
+# Minesweepers handed to Ukraine's navy are military aid.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain has handed two Sandown-class minesweepers to the Ukrainian navy.",
+        "Великобритания передала ВМС Украины два тральщика класса Sandown.",
+        "Велика Британія передала ВМС України два тральщики класу Sandown.",
+    ],
+)
+def test_minesweepers_handed_over_are_military_aid(text: str) -> None:
+    assert _pairs(text) == {("GB", "military_aid"): "delivered"}

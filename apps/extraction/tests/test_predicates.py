@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from apps.extraction.commitments import _status_of
+from apps.extraction.clauses import status_of
 from apps.extraction.cues import lowercase
 from apps.extraction.predicates import _english_forms, _uk_infinitives, verb
 
 
 def status(text: str, lang: str) -> str:
-    return _status_of(lowercase(text), in_draft=False, lang=lang)
+    return status_of(lowercase(text), in_draft=False, lang=lang)
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [

@@ -137,7 +137,7 @@ _CREDIT = re.compile(
     r"(?:with files from|with material from|with reporting (?:from|by)|based on reporting (?:from|by)|"
     r"additional reporting by|за матеріалами|за матеріалами агентств\w*|по материалам|при подготовке\b.{0,60}?"
     r"(?:использован\w*|данн\w*|сообщени\w*|материал\w*)|використано матеріали|з використанням матеріалів|"
-    r"джерело:|источник:|source:)\s*(?:the\s+)?(?:агентств\w*\s+|агенці\w*\s+|\w+\s+)?$",
+    r"джерело:|источник:|source:|(?<![^\n])[\s—–-]*with)\s*(?:the\s+)?(?:агентств\w*\s+|агенці\w*\s+|\w+\s+)?$",
     re.DOTALL,
 )
 _DATELINE_AFTER = re.compile(r"[\s)/.]*[-–—]|[)/]")  # matched at the end of the name (no ^: a pos is no start)
@@ -211,7 +211,9 @@ def _role(low: str, named: _Named) -> str:
         return best
     if _AFTER_REPORTS.match(after):
         return "reports"
-    opens = not low[sentence_start : named.start].strip(" «\"“„")
+    # ... opening its sentence, or a headline's part after a colon ("PAC-3 paused: Суспільне стежить за подіями")
+    colon = low.rfind(": ", sentence_start, named.start)
+    opens = not low[colon + 2 if colon >= 0 else sentence_start : named.start].strip(" «\"“„")
     return "reports" if opens and _OWN_WORK.match(after) else ""
 
 

@@ -34,11 +34,16 @@ BODY = "Germany will send two more air defence systems to Ukraine, the defence m
         ("Міністр оборони Естонії в інтерв'ю Укрінформу розповів про сили підтримки.", "Ukrinform"),
         ("Часть обещаний уже выполнена. DW собрала, что известно о вкладе участников.", "Deutsche Welle"),
         ("Суспільне Новини веде хроніку подій середи, 15 жовтня.", "Suspilne"),
+        ("Пауза в постачанні PAC-3 і нові пакети: Суспільне стежить за подіями 23 липня", "Suspilne"),
+        ("Верховна представниця ЄС в інтерв'ю LB.ua розповіла про репараційний кредит.", "LB.ua"),
+        # "ВВС" is an air force, not the BBC: "пишет РБК" is the source
+        ("Правительство одобрило передачу истребителей из состава ВВС, пишет РБК со ссылкой на Reuters.", "RBC"),
         # closing credit lines
         (f"{BODY}\n\nЗа матеріалами AFP", "AFP"),
         (f"{BODY}\n\n— With files from AFP", "AFP"),
         (f"{BODY}\n\nПри подготовке материала использованы сообщения Reuters.", "Reuters"),
         (f"{BODY}\n\nWith material from dpa", "dpa"),
+        (f"{BODY}\n\n— With AFP", "AFP"),
         # an outlet cited for a side fact further down is not the source
         (f"{BODY}\n\nBerlin has sent four systems so far.\n\nLast week the German tabloid Bild reported that the "
          "Netherlands was preparing a battalion.", None),

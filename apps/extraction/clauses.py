@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 
 from .predicates import RESUMED, clause_signals
 from .sentence_types import type_named_in
@@ -80,24 +81,33 @@ class Clauses:
         """Do two offsets of the sentence stand in one clause?"""
         return bisect_left(self.starts, a + 1) == bisect_left(self.starts, b + 1)
 
-    def status(self, ctype: str, actor_at: int | None = None) -> str:
+    def status(self, ctype: str, actor_at: int | None = None, actors_at: Iterable[int] = ()) -> str:
+        """The status of `ctype` for the actor named at `actor_at`; `actors_at`: where every actor stands."""
         if len(self.clauses) == 1:
             return self.whole
         naming = [i for i, clause in enumerate(self.clauses) if type_named_in(clause, ctype)]
         if not naming:
             return self.whole
+        # Each clause that names the type says something of it ("keeps its role of mediator: talks held
+        # through its mediation in May"): the sentence states the most advanced of them, by the one rule.
+        said = [_status_from_context(i, self.statuses, self.after_contrast, self.clauses, self.whole,
+                                     in_draft=self.in_draft, lang=self.lang) for i in naming]
         named = naming[0]
         if actor_at is not None:
-            actor_clause = bisect_left(self.starts, actor_at + 1) - 1
+            actor_clause = self.clause_of(actor_at)
             if actor_clause > named and not _SPEECH_TAG.match(self.clauses[actor_clause]):
                 own = next((status for status in self.statuses[actor_clause:] if status is not None), None)
                 if own is not None:
-                    return own
-        # Each clause that names the type says something of it ("keeps its role of mediator: talks held
-        # through its mediation in May"): the sentence states the most advanced of them, by the one rule.
-        return article_status(
-            _status_from_context(i, self.statuses, self.after_contrast, self.clauses, self.whole,
-                                 in_draft=self.in_draft, lang=self.lang) for i in naming)
+                    # The clause naming the type has an actor of its own: it speaks of that one ("Sweden is
+                    # ready to provide jets for a mission the coalition is discussing"). Without one, it tells
+                    # of the later actor's thing too ("arrived: the two IRIS-T that Germany had promised").
+                    if any(self.clause_of(at) == named for at in actors_at):
+                        return own
+                    return article_status([*said, own])
+        return article_status(said)
+
+    def clause_of(self, at: int) -> int:
+        return bisect_left(self.starts, at + 1) - 1
 
 
 # The words that tell who spoke a quotation ("«Мы уже передали ...», — заявил министр обороны Эстонии") give

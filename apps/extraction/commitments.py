@@ -343,7 +343,7 @@ def commitment_statements(
             source = actor_source or ("person" if actor in via_person else "named" if actor in positions
                                       else "coalition_word")
             for ctype in (shares.get(actor, types) if shares else types):
-                status = clauses.status(ctype, positions.get(actor))
+                status = clauses.status(ctype, positions.get(actor), [positions[a] for a in actors if a in positions])
                 if question and status not in ("withdrawn", "delivered"):
                     status = "proposed"  # "Готова ли Латвия направить военных?" asks; "How many has it trained?" tells
                 if status_override and status != "withdrawn":

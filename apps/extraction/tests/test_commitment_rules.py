@@ -364,3 +364,16 @@ def test_each_listed_country_its_own_contribution(text: str) -> None:
 )
 def test_minesweepers_handed_over_are_military_aid(text: str) -> None:
     assert _pairs(text) == {("GB", "military_aid"): "delivered"}
+
+
+# A clause naming the thing without an actor of its own tells of the actor of the relative clause after it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first two of the four IRIS-T systems, which Germany promised in June, have arrived in Ukraine.",
+        "На Украину прибыли первые два из четырех комплексов IRIS-T SLM, которые Германия обещала в июне.",
+        "В Україну прибули перші два з чотирьох комплексів IRIS-T SLM, які Німеччина обіцяла в червні.",
+    ],
+)
+def test_passive_main_clause_tells_of_the_relative_clauses_actor(text: str) -> None:
+    assert _pairs(text) == {("DE", "air_defence"): "delivered"}

@@ -48,6 +48,15 @@ _HARDWARE_AS_SENSOR = re.compile(
 )
 
 
+# The multinational force as the one that receives what is given: "provide the multinational force with
+# intelligence", "предоставит многонациональным силам разведданные", "логістика для багатонаціональних сил".
+_FORCE_AS_RECIPIENT = re.compile(
+    r"\b(?:provid|suppl|equip)\w*\s+(?:the\s+)?(?:\S+\s+){0,2}(?:multinational|reassurance)\s+forces?"
+    r"(?:\s+ukraine)?\s+with\b|"
+    r"(?:предостав|переда|обеспеч|нада|забезпеч)\w*\s+(?:\S+\s+){0,2}(?:многонациональн|багатонаціональн)\w*м\s+силам"
+)
+
+
 def types_in(low: str) -> list[str]:
     """The commitment types a lowercased sentence or clause names (asked several times for the same text)."""
     return list(types_named(low))
@@ -67,6 +76,10 @@ def types_named(low: str) -> tuple[str, ...]:
         masked = _HANDLING_HARDWARE.sub(lambda m: " " * len(m.group()), low)
         if not TYPE_CUES["military_aid"].search(masked):
             types.remove("military_aid")  # only weapons being moved or repaired: that is the logistics
+    if "multinational_force" in types and len(types) > 1 and _FORCE_AS_RECIPIENT.search(low):
+        masked = _FORCE_AS_RECIPIENT.sub(lambda m: " " * len(m.group()), low)
+        if not TYPE_CUES["multinational_force"].search(masked):
+            types.remove("multinational_force")  # what is given to the force is the commitment, not the force
     if "sanctions" in types and _ASSET_FUNDED.search(low) and not _SANCTIONS_OUTRIGHT.search(low):
         types.remove("sanctions")  # frozen assets that fund a loan or aid are its funding, not a sanction
     return tuple(types)

@@ -49,7 +49,7 @@ _HARDWARE_AS_SENSOR = re.compile(
 
 
 # The multinational force as the one that receives what is given: "provide the multinational force with
-# intelligence", "предоставит многонациональным силам разведданные", "логістика для багатонаціональних сил".
+# intelligence", "предоставит многонациональным силам разведданные" (contributing to it is taking part).
 _FORCE_AS_RECIPIENT = re.compile(
     r"\b(?:provid|suppl|equip)\w*\s+(?:the\s+)?(?:\S+\s+){0,2}(?:multinational|reassurance)\s+forces?"
     r"(?:\s+ukraine)?\s+with\b|"

@@ -114,8 +114,18 @@ _COALITION_QUALIFIER_BEFORE = re.compile(
 )
 
 
+# ... or as the one that plans or owns the force a sentence speaks of: "planned by the coalition", "the
+# coalition's force". (A force or mission "that the coalition is discussing" is the coalition's proposal.)
+_COALITION_AS_OWNER_BEFORE = re.compile(r"\b(?:being planned|planned) by\s+(?:the\s+)?[«\"“„]?$")
+_COALITION_AS_OWNER_AFTER = re.compile(r"^(?:\s+of the willing)?(?:'s|’s)\b")
+
+
 def _qualifies_coalition(low_body: str, m: Mention) -> bool:
-    return m.ident == "COALITION" and bool(_COALITION_QUALIFIER_BEFORE.search(low_body[max(0, m.start - 40) : m.start]))
+    if m.ident != "COALITION":
+        return False
+    before = low_body[max(0, m.start - 40) : m.start]
+    return bool(_COALITION_QUALIFIER_BEFORE.search(before) or _COALITION_AS_OWNER_BEFORE.search(before)
+                or _COALITION_AS_OWNER_AFTER.match(low_body, m.end))
 
 
 def not_an_actor(low_body: str, m: Mention, previous: Mention | None = None,

@@ -377,3 +377,15 @@ def test_minesweepers_handed_over_are_military_aid(text: str) -> None:
 )
 def test_passive_main_clause_tells_of_the_relative_clauses_actor(text: str) -> None:
     assert _pairs(text) == {("DE", "air_defence"): "delivered"}
+
+
+# The coalition as the planner or owner of the force a sentence speaks of is no actor of it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Multinational Force Ukraine is being planned by the Coalition of the Willing, led by the UK and France.",
+        "Britain will lead the coalition's multinational force in Ukraine, and France will send troops.",
+    ],
+)
+def test_coalition_as_planner_is_no_actor(text: str) -> None:
+    assert {actor for actor, _ in _pairs(text)} == {"GB", "FR"}

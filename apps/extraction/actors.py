@@ -125,7 +125,7 @@ def _qualifies_coalition(low_body: str, m: Mention) -> bool:
         return False
     before = low_body[max(0, m.start - 40) : m.start]
     return bool(_COALITION_QUALIFIER_BEFORE.search(before) or _COALITION_AS_OWNER_BEFORE.search(before)
-                or _COALITION_AS_OWNER_AFTER.match(low_body, m.end))
+                or _COALITION_AS_OWNER_AFTER.match(low_body, m.end) or low_body[m.end - 2 : m.end] in ("'s", "’s"))
 
 
 def not_an_actor(low_body: str, m: Mention, previous: Mention | None = None,

@@ -384,7 +384,7 @@ def test_passive_main_clause_tells_of_the_relative_clauses_actor(text: str) -> N
     "text",
     [
         "The Multinational Force Ukraine is being planned by the Coalition of the Willing, led by the UK and France.",
-        "Britain will lead the coalition's multinational force in Ukraine, and France will send troops.",
+        "Britain will lead the Coalition of the Willing's multinational force, and France will send troops.",
     ],
 )
 def test_coalition_as_planner_is_no_actor(text: str) -> None:

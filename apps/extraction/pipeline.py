@@ -12,7 +12,7 @@ from .commitments import Commitment, commitment_statements, merge_commitments, s
 from .confidence import Reading
 from .decode import DEFAULT_MAX_FILE_BYTES, decode_bytes
 from .events import split_events
-from .gazetteer import MEMBER, PERSON, Gazetteer, default_gazetteer
+from .gazetteer import MEMBER, PERSON, Gazetteer, default_gazetteer, morph
 from .header import DATE_FOUND_UNKNOWN, natural_language_problem, parse_header
 from .highlights import Highlight, document_highlights
 from .language import detect_language
@@ -224,8 +224,6 @@ def warm_up() -> None:
 
     A worker calls this once before it forks its children, so they share the loaded data.
     """
-    from .gazetteer import morph
-
     morph("ru")
     morph("uk")
     detect_language("Warm-up text: the coalition pledged air defence to Ukraine.")

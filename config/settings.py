@@ -302,6 +302,10 @@ CELERY_BEAT_SCHEDULE = {
     "rebuild-tallies": {"task": "apps.coalition.tasks.tallies_rebuild", "schedule": crontab(hour=3, minute=41)},
 }
 
+# --- Statements -----------------------------------------------------------------------
+# Off: the editor who submitted a revision for review, or wrote it, cannot approve it (a second editor must).
+STATEMENTS_SELF_APPROVAL = env_bool("STATEMENTS_SELF_APPROVAL", False)
+
 # --- Demo -----------------------------------------------------------------------------
 DEMO_PASSWORD = env_str("DEMO_PASSWORD")
 

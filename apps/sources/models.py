@@ -32,6 +32,10 @@ class UploadQuerySet(models.QuerySet["Upload"]):
             failed_count=Count("sources", filter=Q(sources__status=S.FAILED)),
         )
 
+    def newest_first(self) -> UploadQuerySet:
+        """Meta.ordering, stated: Django leaves it out of a query that groups (as ``with_counts`` does)."""
+        return self.order_by("-created_at", "-id")
+
 
 class Upload(models.Model):
     """One batch of files handed in together (a web upload, a CLI run, an inbox scan)."""

@@ -40,7 +40,7 @@ def upload_list(request: AuthedRequest) -> HttpResponse:
         if request.htmx:
             return HttpResponseClientRedirect(upload.get_absolute_url())
         return redirect(upload)
-    uploads = Upload.objects.with_counts().select_related("uploaded_by")[:UPLOADS_SHOWN]
+    uploads = Upload.objects.with_counts().newest_first().select_related("uploaded_by")[:UPLOADS_SHOWN]
     return TemplateResponse(request, "sources/upload_list.html", {"form": form, "uploads": uploads},
                             status=400 if form.errors else 200)
 

@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "apps.core.middleware.HtmxLoginRedirectMiddleware",  # sees LoginRequiredMiddleware's redirect on its way out
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "apps.core.middleware.AuditActorMiddleware",
+    "apps.core.middleware.PrivateCacheMiddleware",  # a signed-in user's pages are never kept by shared caches
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

@@ -16,6 +16,12 @@ pytestmark = pytest.mark.django_db
 Status = StatementDraft.Status
 
 
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):  # whatever language a test before left active
+        yield
+
+
 def submitted(by, *, author=None) -> StatementDraft:
     draft = DraftFactory(revisions__author=author)
     draft.refresh_from_db()

@@ -76,3 +76,11 @@ def test_the_migration_takes_the_paths_out_of_names_stored_before():
     assert names == {original.pk: "a.txt", windows.pk: "b.txt", duplicate.pk: "copy.txt", kept.pk: "zip/entry.txt"}
     duplicate.refresh_from_db()
     assert duplicate.refusal_reason == "The same file was already received as “a.txt”."
+
+
+def test_a_command_line_file_s_name_and_upload_label_lose_bidi_controls(tmp_path):
+    path = tmp_path / "invoice\u202egpj.txt"
+    path.write_bytes(SEED.read_bytes())
+    call_command("ingest", str(path), "--no-wait", stdout=StringIO())
+    source = SourceText.objects.get()
+    assert source.original_name == source.upload.label == "invoicegpj.txt"

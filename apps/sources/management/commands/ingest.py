@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from apps.core.health import check_worker
 from apps.sources import services
+from apps.sources.archives import clean_file_name
 from apps.sources.models import Channel, SourceText, Upload
 
 
@@ -43,7 +44,7 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"No such file or folder: {', '.join(missing)}")
         named = list(files_under(options["paths"]))
-        label = named[0][0] if len(named) == 1 else f"{len(named)} files from the command line"
+        label = clean_file_name(named[0][0]) if len(named) == 1 else f"{len(named)} files from the command line"
         upload = services.upload_receive(
             actor=None, channel=Channel.CLI, label=label,
             files=((name, path.read_bytes()) for name, path in tqdm(named, desc="Reading", unit="file", disable=None)),

@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "apps.core.middleware.HtmxLoginRedirectMiddleware",  # sees LoginRequiredMiddleware's redirect on its way out
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "apps.core.middleware.AuditActorMiddleware",
+    "apps.core.middleware.PrivateCacheMiddleware",  # a signed-in user's pages are never kept by shared caches
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -162,15 +163,19 @@ if not REDIS_URL:
 # --- Cache: Redis (the broker's server, its own key prefix) ---------------------------------
 # https://docs.djangoproject.com/en/6.1/topics/cache/#redis — sessions are read from it (cached_db
 # keeps PostgreSQL as the durable copy), and so are each user's permissions, so a page spends its
-# queries on what it shows.
+# queries on what it shows. Nothing in it is the only copy: while Redis is down every cache call is a
+# miss (apps/core/cache.py), so pages render from the database and logins work; the timeouts keep an
+# unreachable host from holding a request.
 CACHES = {
     "default": {
-        "BACKEND": "apps.core.cache.SharedClientRedisCache",  # Django's, one client per pool
+        "BACKEND": "apps.core.cache.SharedClientRedisCache",  # Django's, one client per pool, misses when down
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "ct-cache",
         "TIMEOUT": 300,
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
     }
 }
+# https://docs.djangoproject.com/en/6.1/topics/http/sessions/#using-cached-sessions — PostgreSQL is the truth.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Rendered timeline and overview fragments are kept this long per data version (apps/core/fragments.py);
 # 0 renders every request (the test suite's default: a test asks for the caching when it checks it).
@@ -297,6 +302,10 @@ CELERY_BEAT_SCHEDULE = {
     # The matrix and chart counts are kept up to date by every ingest; once a night they are made exact.
     "rebuild-tallies": {"task": "apps.coalition.tasks.tallies_rebuild", "schedule": crontab(hour=3, minute=41)},
 }
+
+# --- Statements -----------------------------------------------------------------------
+# Off: the editor who submitted a revision for review, or wrote it, cannot approve it (a second editor must).
+STATEMENTS_SELF_APPROVAL = env_bool("STATEMENTS_SELF_APPROVAL", False)
 
 # --- Demo -----------------------------------------------------------------------------
 DEMO_PASSWORD = env_str("DEMO_PASSWORD")

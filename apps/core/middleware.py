@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
+from django.utils.cache import patch_cache_control
 
 from apps.core.services import acting_as
 
@@ -47,3 +48,21 @@ class HtmxLoginRedirectMiddleware:
         back = f"{current.path}?{current.query}" if current.query else current.path
         location = redirect_to_login(back or request.get_full_path(), login)["Location"]
         return HttpResponse(status=204, headers={"HX-Redirect": location})
+
+
+class PrivateCacheMiddleware:
+    """Responses for a signed-in user (a session, or an API token) carry ``Cache-Control: private``.
+
+    What they show depends on who asks (the role's links, the review count, the user's tokens), so no
+    shared cache (a proxy, a CDN) may keep one for the next visitor. Directives a view set stay (``no-store``,
+    a feed's ``max-age``). Anonymous answers, the health checks among them, are left as they are.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if "Authorization" in request.headers or request.user.is_authenticated:
+            patch_cache_control(response, private=True)
+        return response

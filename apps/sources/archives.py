@@ -23,14 +23,31 @@ class ArchiveLimits:
     max_ratio: int
 
 
+def clean_file_name(name: str) -> str:
+    """A received file's name without the characters that can disguise it: every channel and zip entry.
+
+    The rule Django's upload parser applies to the names of files uploaded directly
+    (``MultiPartParser.sanitize_file_name``): only printable characters stay. That drops the control
+    characters (C0, DEL, C1) and the format characters, among them the bidirectional controls U+202A–U+202E
+    and U+2066–U+2069 (U+202E shows "evil\u202egpj.txt" as "eviltxt.jpg") and the zero-width ones.
+    """
+    return "".join(char for char in name if char.isprintable()).strip() or "unnamed"
+
+
 @dataclass(frozen=True)
 class IncomingFile:
-    """One file to receive: its bytes, or the reason it was refused before its bytes were read."""
+    """One file to receive: its bytes, or the reason it was refused before its bytes were read.
+
+    Its name is cleaned on the way in (``clean_file_name``), whichever channel or archive it came from.
+    """
 
     name: str
     data: bytes | None
     refusal: str | None = None
     size: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", clean_file_name(self.name))  # frozen: set once, here
 
 
 def is_zip(name: str, head: bytes) -> bool:
@@ -38,7 +55,7 @@ def is_zip(name: str, head: bytes) -> bool:
 
 
 def _entry_refusal(info: zipfile.ZipInfo, limits: ArchiveLimits) -> str | None:
-    name = info.filename
+    name = clean_file_name(info.filename)
     normalised = posixpath.normpath(name.replace("\\", "/"))
     if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
         return f"The archive entry “{name}” has an absolute path, so it was not unpacked."
@@ -92,11 +109,11 @@ def unpack_zip(name: str, data: bytes, limits: ArchiveLimits) -> Iterator[Incomi
                 content = _read_capped(archive, info, limits.max_file_bytes)
             except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError):
                 yield IncomingFile(info.filename, None,
-                                   f"The archive entry “{info.filename}” is damaged and could not be read.",
-                                   info.file_size)
+                                   f"The archive entry “{clean_file_name(info.filename)}” is damaged and could "
+                                   "not be read.", info.file_size)
                 continue
             if content is None:
-                yield IncomingFile(info.filename, None, f"The archive entry “{info.filename}” is larger than "
-                                   "its header says and over the per-file limit.", info.file_size)
+                yield IncomingFile(info.filename, None, f"The archive entry “{clean_file_name(info.filename)}” is "
+                                   "larger than its header says and over the per-file limit.", info.file_size)
                 continue
             yield IncomingFile(posixpath.normpath(info.filename), content, None, len(content))

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import TimeStampedModel
+from apps.sources.refusals import refusal_can_change
 
 
 class Channel(models.TextChoices):
@@ -31,6 +32,10 @@ class UploadQuerySet(models.QuerySet["Upload"]):
             duplicate_count=Count("sources", filter=Q(sources__status=S.DUPLICATE)),
             failed_count=Count("sources", filter=Q(sources__status=S.FAILED)),
         )
+
+    def newest_first(self) -> UploadQuerySet:
+        """Meta.ordering, stated: Django leaves it out of a query that groups (as ``with_counts`` does)."""
+        return self.order_by("-created_at", "-id")
 
 
 class Upload(models.Model):
@@ -120,6 +125,17 @@ class SourceText(TimeStampedModel):
     @property
     def is_pending(self) -> bool:
         return self.status in {self.Status.QUEUED, self.Status.PROCESSING}
+
+    @property
+    def retryable(self) -> bool:
+        """Whether Retry is offered (and accepted): a refused file whose bytes were kept, refused for a reason
+        that can change (apps/sources/refusals.py). Lists annotate ``stored_bytes`` so the bytes stay unread."""
+        if self.status != self.Status.FAILED:
+            return False
+        stored = getattr(self, "stored_bytes", None)
+        if not (stored if stored is not None else self.raw_bytes):
+            return False
+        return refusal_can_change(self.refusal_reason)
 
 
 class Reextraction(models.Model):

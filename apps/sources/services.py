@@ -18,9 +18,11 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from apps import extraction
 from apps.coalition import services as coalition_services
+from apps.core.exceptions import InvalidTransition
 from apps.core.services import audit_record
 from apps.extraction.decode import human_size
 from apps.sources.archives import ArchiveLimits, IncomingFile, is_zip, unpack_zip
@@ -139,11 +141,14 @@ def upload_receive(*, actor: Any, channel: str, files: Iterable[tuple[str, bytes
 
 
 def source_retry(*, source: SourceText, actor: Any) -> SourceText:
-    """Queue a refused source again (e.g. after a limit or alias change). Needs its bytes."""
+    """Queue a refused source again (after a limit was raised or an internal error fixed). Needs its bytes, and a
+    refusal that can change (``SourceText.retryable``): any other is refused with ``InvalidTransition``."""
     with transaction.atomic():
         source = SourceText.objects.select_for_update().get(pk=source.pk)
-        if source.status != Status.FAILED or not source.raw_bytes:
-            return source
+        if source.status != Status.FAILED:
+            return source  # retried already (a second click)
+        if not source.retryable:
+            raise InvalidTransition(_("This refusal depends on the file itself: a retry would refuse it again."))
         if _accepted_with_digest(source.sha256) is not None:
             return source
         _status_set(source, Status.QUEUED, refusal_reason="")

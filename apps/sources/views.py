@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from django.contrib import messages
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models.functions import Length
 from django.http import HttpResponse
@@ -14,6 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from apps.accounts.permissions import can_upload
+from apps.core.exceptions import InvalidTransition
 from apps.core.http import AuthedRequest, permission_required
 from apps.sources import services
 from apps.sources.forms import UploadForm
@@ -40,7 +42,7 @@ def upload_list(request: AuthedRequest) -> HttpResponse:
         if request.htmx:
             return HttpResponseClientRedirect(upload.get_absolute_url())
         return redirect(upload)
-    uploads = Upload.objects.with_counts().select_related("uploaded_by")[:UPLOADS_SHOWN]
+    uploads = Upload.objects.with_counts().newest_first().select_related("uploaded_by")[:UPLOADS_SHOWN]
     return TemplateResponse(request, "sources/upload_list.html", {"form": form, "uploads": uploads},
                             status=400 if form.errors else 200)
 
@@ -63,9 +65,12 @@ def upload_detail(request: AuthedRequest, upload_id: int) -> HttpResponse:
 @require_POST
 @permission_required(can_upload)
 def source_retry(request: AuthedRequest, source_id: int) -> HttpResponse:
-    """Queue a refused file again."""
-    source = get_object_or_404(SourceText, pk=source_id)
-    services.source_retry(source=source, actor=request.user)
+    """Queue a refused file again, when its refusal can change."""
+    source = get_object_or_404(SourceText.objects.defer("raw_bytes"), pk=source_id)
+    try:
+        services.source_retry(source=source, actor=request.user)
+    except InvalidTransition as refused:
+        messages.error(request, str(refused))
     target = source.upload.get_absolute_url() if source.upload else source.get_absolute_url()
     if request.htmx:
         return HttpResponseClientRedirect(target)

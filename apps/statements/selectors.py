@@ -95,7 +95,7 @@ def revisions_of(draft: StatementDraft) -> list[Revision]:
 def reviews_of(draft: StatementDraft) -> list[Review]:
     """The draft's reviews, newest first, with who asked, who decided and which revision; one query."""
     return list(draft.reviews.select_related("requested_by", "reviewer", "revision").only(
-        "id", "decision", "reason", "created_at", "decided_at", "draft_id", "revision__number",
+        "id", "decision", "reason", "created_at", "decided_at", "draft_id", "revision__number", "revision__author",
         "requested_by__username", "reviewer__username",
     ))
 

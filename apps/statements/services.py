@@ -27,6 +27,7 @@ from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from apps import extraction
 from apps.accounts.models import User
@@ -52,6 +53,7 @@ LINEAGE_CANDIDATES = 200
 MAX_TEXT_CHARS = 50_000
 MAX_COMMENT_CHARS = 5_000
 EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED, Status.APPROVED)
+SELF_APPROVAL_REFUSED = gettext_lazy("You submitted or wrote this revision, so another editor must approve it.")
 
 
 class DraftConflict(InvalidTransition):
@@ -82,18 +84,30 @@ class Actions:
 
     edit: bool
     submit: bool
-    decide: bool
+    decide: bool  # request changes or reject
     comment: bool
+    approve: bool = False
 
 
-def draft_actions(*, user: Any, draft: StatementDraft) -> Actions:
-    """The controls to show; the services check all of it again."""
+def self_approval_refused(*, review: Review, actor: Any) -> bool:
+    """Whether the actor may not approve this review: unless ``STATEMENTS_SELF_APPROVAL`` is on, the editor
+    who submitted the revision, or wrote it, leaves its approval to another (a second pair of eyes)."""
+    if settings.STATEMENTS_SELF_APPROVAL or actor.pk is None:
+        return False
+    return actor.pk in {review.requested_by_id, review.revision.author_id}
+
+
+def draft_actions(*, user: Any, draft: StatementDraft, open_review: Review | None = None) -> Actions:
+    """The controls to show (``open_review``: the draft's pending review, if any); the services check all of
+    it again."""
     edit = can_edit_statements(user)
+    decide = can_decide_statements(user) and draft.status == Status.IN_REVIEW
     return Actions(
         edit=edit and draft.status in EDITABLE,
         submit=edit and draft.status == Status.DRAFT,
-        decide=can_decide_statements(user) and draft.status == Status.IN_REVIEW,
+        decide=decide,
         comment=edit,
+        approve=decide and not (open_review and self_approval_refused(review=open_review, actor=user)),
     )
 
 
@@ -266,6 +280,8 @@ def draft_decide(*, draft: StatementDraft, decision: str, seen: Seen, actor: Use
         decision=Decision.PENDING).first()
     if review is None:
         raise InvalidTransition(_("This draft has no open review."))
+    if decision == Decision.APPROVED and self_approval_refused(review=review, actor=actor):
+        raise InvalidTransition(SELF_APPROVAL_REFUSED)
     now = timezone.now()
     review.decision, review.reviewer, review.reason, review.decided_at = decision, actor, reason, now
     review.save(update_fields=["decision", "reviewer", "reason", "decided_at"])

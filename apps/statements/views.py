@@ -165,7 +165,8 @@ def _detail_context(request: AuthedRequest, draft: StatementDraft, panel: Panel 
     failed_on, failure = panel.comment_error or (0, "")
     rows = [RevisionRow(r, threads.get(r.pk, []), max((n for n in numbers if n < r.number), default=None),
                         failure if r.number == failed_on else "") for r in revisions]
-    actions = services.draft_actions(user=request.user, draft=draft)
+    open_review = next((r for r in reviews if r.decision == Review.Decision.PENDING), None)
+    actions = services.draft_actions(user=request.user, draft=draft, open_review=open_review)
     current = draft.current_revision
     forms_ = {
         "submit": SeenForm.for_draft(draft, auto_id=ids("submit")),
@@ -174,7 +175,6 @@ def _detail_context(request: AuthedRequest, draft: StatementDraft, panel: Panel 
         "reject": RejectForm.for_draft(draft, auto_id=ids("reject")),
         **panel.forms,
     }
-    open_review = next((r for r in reviews if r.decision == Review.Decision.PENDING), None)
     last_decision = next((r for r in reviews if r.decision != Review.Decision.PENDING), None)
     return {
         "draft": draft, "current": current, "rows": rows, "reviews": reviews, "open_review": open_review,
@@ -185,6 +185,7 @@ def _detail_context(request: AuthedRequest, draft: StatementDraft, panel: Panel 
         "compare_approved": (draft.approved_revision.number if draft.approved_revision
                              and current and draft.approved_revision_id != current.pk else None),
         "comment_max": services.MAX_COMMENT_CHARS,
+        "self_approval_refused": services.SELF_APPROVAL_REFUSED,
     }
 
 

@@ -10,7 +10,7 @@ is always well formed. Every piece of text and every attribute is escaped.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -121,14 +121,72 @@ def paragraph_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def highlighted_paragraphs(text: str, rows: Iterable[Sequence[object]], labels: Labels) -> list[SafeString]:
-    """The text's paragraphs as safe HTML, every character escaped, highlights marked up."""
+# The source page shows a long text a part at a time (a 1.5 MB article would be megabytes of marked-up HTML):
+# this many characters at most, whole paragraphs, so an article of ordinary length is one part.
+TEXT_PART_CHARS = 30_000
+_CUT_AFTER = re.compile(r"[.!?…]['\"»”)]*\s+|\n")
+
+
+def _pieces(text: str, start: int, end: int, size: int) -> list[tuple[int, int]]:
+    """A paragraph as pieces of at most ``size`` characters, cut after a sentence (else at a space)."""
+    pieces = []
+    while end - start > size:
+        window = text[start : start + size]
+        cuts = [m.end() for m in _CUT_AFTER.finditer(window) if m.end() > size // 2]
+        cut = cuts[-1] if cuts else window.rfind(" ") + 1
+        if cut <= size // 4:  # no space in the last three quarters: cut where the limit falls
+            cut = size
+        pieces.append((start, start + len(window[:cut].rstrip())))
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
+def text_parts(text: str, size: int = TEXT_PART_CHARS) -> list[list[tuple[int, int]]]:
+    """The text's paragraphs ((start, end) each) grouped into the parts the source page shows one at a time:
+    whole paragraphs, at most ``size`` characters a part; a longer paragraph is cut into pieces of its own."""
+    parts: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    length = 0
+    for start, end in paragraph_ranges(text):
+        for piece in _pieces(text, start, end, size):
+            if current and length + piece[1] - piece[0] > size:
+                parts.append(current)
+                current, length = [], 0
+            current.append(piece)
+            length += piece[1] - piece[0]
+    if current:
+        parts.append(current)
+    return parts
+
+
+def part_of(parts: Sequence[Sequence[tuple[int, int]]], position: int) -> int:
+    """The number (1 on) of the part that shows the text at ``position`` (a position between two parts: the
+    later one, where a span starting there is first shown)."""
+    ends = [part[-1][1] for part in parts]
+    return min(bisect_right(ends, position), max(len(parts) - 1, 0)) + 1
+
+
+def highlighted_paragraphs(text: str, rows: Iterable[Sequence[object]], labels: Labels,
+                           ranges: Sequence[tuple[int, int]] | None = None) -> list[SafeString]:
+    """The text's paragraphs (or the given (start, end) ranges of it, in order) as safe HTML, every character
+    escaped, highlights marked up. An evidence span gets its id where it is first shown: a span that starts
+    before the first range was shown with an earlier part."""
+    if ranges is None:
+        ranges = paragraph_ranges(text)
     spans = sorted(spans_of(rows, len(text)), key=lambda s: s.start)
     starts = [s.start for s in spans]
     longest = max((s.end - s.start for s in spans), default=0)
-    anchored: set[int] = set()
+    # A span running into the first range from text before it (not just from the blank lines between parts)
+    # had its first piece, and its id, in the part before.
+    first = ranges[0][0] if ranges else 0
+    crossing = spans[bisect_left(starts, first - longest) : bisect_left(starts, first)]
+    anchored = {s.index for s in crossing if s.end > first and text[s.start : first].strip()}
     paragraphs = []
-    for start, end in paragraph_ranges(text):
+    for start, end in ranges:
         # Only the spans that can reach into this paragraph: a long article has thousands of them.
         nearby = spans[bisect_left(starts, start - longest) : bisect_left(starts, end)]
         paragraphs.append(mark_safe(_marked_up(text, start, end, nearby, labels, anchored)))  # noqa: S308 - escaped

@@ -29,7 +29,15 @@ from apps.timeline import selectors
 from apps.timeline.cards import event_cards
 from apps.timeline.charts import stacked_months
 from apps.timeline.filters import ATTRIBUTE_OF, TimelineFilter
-from apps.timeline.highlighting import KIND_ORDER, Labels, evidence_anchor, highlighted_paragraphs, spans_of
+from apps.timeline.highlighting import (
+    KIND_ORDER,
+    Labels,
+    evidence_anchor,
+    highlighted_paragraphs,
+    part_of,
+    spans_of,
+    text_parts,
+)
 from apps.timeline.matrix import matrix_rows
 from apps.timeline.overview import STATUS_ORDER, overview
 
@@ -205,18 +213,53 @@ class EvidenceGroup:
     anchor: str  # the id of the sentence in the highlighted text; empty when it was not found there
     contributions: list[Contribution]
     start: int = -1  # where the sentence starts in the text
+    part: int = 1  # the part of the text that shows it
+
+
+@dataclass(frozen=True)
+class TextPart:
+    """Which part of a long text a page shows (an ordinary article is one part)."""
+
+    number: int
+    count: int
+
+    @property
+    def previous(self) -> int | None:
+        return self.number - 1 if self.number > 1 else None
+
+    @property
+    def next(self) -> int | None:
+        return self.number + 1 if self.number < self.count else None
+
+    @property
+    def numbers(self) -> range:
+        return range(1, self.count + 1)
+
+
+def _part_number(request: AuthedRequest, count: int) -> int:
+    try:
+        number = int(request.GET.get("part", "1"))
+    except ValueError as error:
+        raise Http404("This part of the text does not exist.") from error
+    if not 1 <= number <= max(count, 1):
+        raise Http404("This part of the text does not exist.")
+    return number
+
+
+SOURCE_TEMPLATE = "timeline/source_detail.html"
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 @permission_required(can_browse)
 def source_detail(request: AuthedRequest, source_id: int) -> HttpResponse:
     """One source text, always escaped, its names, evidence and quotes highlighted, with what the ingest
-    made of it: the report, the extraction, its events and contributions (each linked to its sentence)."""
+    made of it: the report, the extraction, its events and contributions (each linked to its sentence).
+    A long text is shown a part at a time (``?part=N``; htmx appends the next part to the page)."""
     source = get_object_or_404(SourceText.objects.select_related("upload", "duplicate_of").defer("raw_bytes"),
                                pk=source_id)
     contributions = list(source.contributions.select_related("actor", "machine_actor")
                          .order_by("actor__code", "type", "event_ordinal"))
-    histories = commitment_histories((c.actor_id, c.type) for c in contributions)
     rows = list((source.report or {}).get("highlights") or [])
     spans = spans_of(rows, len(source.text))
     evidence_at: dict[str, tuple[int, str]] = {}  # evidence → (where it starts, its anchor)
@@ -232,20 +275,29 @@ def source_detail(request: AuthedRequest, source_id: int) -> HttpResponse:
             evidence_at[contribution.evidence] = (start, evidence_anchor(len(rows)))
             rows.append(["evidence", start, start + len(contribution.evidence),
                          f"{contribution.actor.code}:{contribution.type}:{contribution.status}"])
+    parts = text_parts(source.text) if source.text else []
+    part = TextPart(_part_number(request, len(parts)), len(parts))
+    members, people = member_names(), person_names()
+    labels = Labels(members=members, people=people, types=dict(CommitmentType.choices),
+                    statuses=dict(CommitmentStatus.choices))
+    paragraphs = highlighted_paragraphs(source.text, rows, labels, parts[part.number - 1]) if parts else []
+    if request.htmx:  # the next part, appended below the one shown
+        return TemplateResponse(request, SOURCE_TEMPLATE + "#source-text-part",
+                                {"source": source, "paragraphs": paragraphs, "part": part})
     spans = spans_of(rows, len(source.text))
+    histories = commitment_histories((c.actor_id, c.type) for c in contributions)
     by_evidence: dict[str, EvidenceGroup] = {}
     for contribution in contributions:
         contribution.history = histories.get((contribution.actor_id, contribution.type), [])
         start, anchor = evidence_at.get(contribution.evidence, (-1, ""))
-        group = by_evidence.setdefault(contribution.evidence, EvidenceGroup(contribution.evidence, anchor, [], start))
+        group = by_evidence.setdefault(contribution.evidence, EvidenceGroup(
+            contribution.evidence, anchor, [], start, part_of(parts, start) if anchor else 1))
         group.contributions.append(contribution)
-    members, people = member_names(), person_names()
-    labels = Labels(members=members, people=people, types=dict(CommitmentType.choices),
-                    statuses=dict(CommitmentStatus.choices))
     extraction = (source.report or {}).get("extraction") or {}
     context = {
         "source": source,
-        "paragraphs": highlighted_paragraphs(source.text, rows, labels) if source.text else [],
+        "paragraphs": paragraphs,
+        "part": part,
         "highlight_counts": {kind: sum(1 for s in spans if s.kind == kind) for kind in KIND_ORDER},
         "events": list(source.events.all()),
         "contributions": contributions,
@@ -256,7 +308,7 @@ def source_detail(request: AuthedRequest, source_id: int) -> HttpResponse:
         "mentioned_people": [(slug, people.get(slug, slug)) for slug in extraction.get("people", [])],
         "statement_drafts": list(drafts_citing(source)),  # every lineage the article reported a version of
     }
-    return TemplateResponse(request, "timeline/source_detail.html", context)
+    return TemplateResponse(request, SOURCE_TEMPLATE, context)
 
 
 @require_GET

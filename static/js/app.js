@@ -85,3 +85,22 @@ document.addEventListener("htmx:afterSettle", (event) => {
     }
   });
 })();
+
+// Source page: "Show more of the text" appends the next part of a long article; asked for from the focused
+// link, it moves focus to the part's first paragraph instead of losing it with the link.
+(() => {
+  let focusedPart = null;
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    const more = event.target.closest && event.target.closest(".text-more");
+    if (more) {
+      focusedPart = document.activeElement === event.target ? more.id.replace("text-more-", "text-part-") : null;
+    }
+  });
+  document.addEventListener("htmx:afterSettle", () => {
+    const first = focusedPart && document.getElementById(focusedPart);
+    focusedPart = null;
+    if (first) {
+      first.focus();
+    }
+  });
+})();

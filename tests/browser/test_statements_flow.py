@@ -1,6 +1,6 @@
 """Statement drafts in the browser: an editor edits a draft reported by two articles, reads the diff, submits
-it; two editors decide at once and the second gets the conflict message; an analyst sees no controls and a
-direct POST is refused. axe-core checks every page and every htmx swap."""
+it (and may not approve it); two other editors decide at once and the second gets the conflict message; an
+analyst sees no controls and a direct POST is refused. axe-core checks every page and every htmx swap."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def user(username: str, role: str) -> User:
 def test_editors_and_an_analyst_work_on_a_draft(page, browser, live_server):
     roles_sync(django_apps)
     reference_data_load_all(django_apps)
-    user("editor-a", "editor"), user("editor-b", "editor"), user("analyst-c", "analyst")
+    user("editor-a", "editor"), user("editor-b", "editor"), user("analyst-c", "analyst"), user("editor-d", "editor")
     ingest("paris.txt", PARIS)
     ingest("paris-next-day.txt", PARIS_NEXT_DAY)
     ingest("mechanism.txt", MECHANISM)
@@ -84,18 +84,25 @@ def test_editors_and_an_analyst_work_on_a_draft(page, browser, live_server):
     page.get_by_text("Revision 3 is in review").wait_for()  # an htmx swap of #draft-body
     assert axe_violations(page) == []
 
+    # Who submitted it leaves the approval to another editor (STATEMENTS_SELF_APPROVAL is off).
+    assert page.get_by_role("button", name="Approve revision 3").count() == 0
+    assert page.get_by_text("another editor must approve it").is_visible()
+
     second = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     log_in(second, base, "editor-b")
     second.goto(f"{base}/statements/{draft.pk}/")
-    page.reload()
-    page.get_by_role("button", name="Approve revision 3").click()
-    page.get_by_text("Approved. The approved revision is frozen").wait_for()
+    third = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    log_in(third, base, "editor-d")
+    third.goto(f"{base}/statements/{draft.pk}/")
+    third.get_by_role("button", name="Approve revision 3").click()
+    third.get_by_text("Approved. The approved revision is frozen").wait_for()
     second.get_by_role("button", name="Approve revision 3").click()  # its page is stale now
     second.get_by_text("changed this draft while you were working on it").wait_for()
     assert "approved revision 3" in second.locator(".conflict").inner_text()
     assert axe_violations(second) == []
     screenshot(second, "statements-conflict")
     second.context.close()
+    third.context.close()
 
     analyst = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     log_in(analyst, base, "analyst-c")

@@ -16,7 +16,15 @@ from django.utils.safestring import SafeString
 from apps.coalition.models import HIGH_CONFIDENCE, CommitmentStatus, CommitmentType, Contribution, Language
 from apps.coalition.selectors import member_names, person_names
 from apps.extraction.commitments import split_sentences
-from apps.timeline.highlighting import Labels, evidence_anchor, highlighted_paragraphs, paragraph_ranges, spans_of
+from apps.timeline.highlighting import (
+    Labels,
+    evidence_anchor,
+    highlighted_paragraphs,
+    paragraph_ranges,
+    part_of,
+    spans_of,
+    text_parts,
+)
 from apps.timeline.models import TimelineEvent
 
 State = Contribution.ReviewState
@@ -215,6 +223,7 @@ class Passage:
 
     paragraphs: list[SafeString]  # empty: the evidence is not in the text (shown on its own)
     source_anchor: str  # the sentence's id on the source page, "" when it has none
+    source_part: int = 1  # the part of a long text on the source page that shows it
 
 
 def labels() -> Labels:
@@ -235,6 +244,7 @@ def passage(contribution: Contribution, text: str, rows: list[Any]) -> Passage:
     start = stored[0].start if stored else text.find(evidence) if evidence else -1
     if start < 0:
         return Passage([], anchor)
+    source_part = part_of(text_parts(text), start)
     end = start + len(evidence)
     para_start, para_end = next(((a, b) for a, b in paragraph_ranges(text) if a <= start < b), (start, end))
     para_end = max(para_end, end)  # evidence an editor chose may run past a paragraph break
@@ -242,7 +252,7 @@ def passage(contribution: Contribution, text: str, rows: list[Any]) -> Passage:
                                  f"{contribution.actor.code}:{contribution.type}:{contribution.status}"]]
     shifted += [[s.kind, s.start - para_start, s.end - para_start, s.ident] for s in spans
                 if s.kind != "evidence" and s.start >= para_start and s.end <= para_end]
-    return Passage(highlighted_paragraphs(text[para_start:para_end], shifted, labels()), anchor)
+    return Passage(highlighted_paragraphs(text[para_start:para_end], shifted, labels()), anchor, source_part)
 
 
 # --- Adding a commitment the machine missed: the article's sentences and events -----------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from apps.sources.archives import ArchiveLimits, unpack_zip
+from apps.sources.archives import ArchiveLimits, IncomingFile, clean_file_name, unpack_zip
 
 LIMITS = ArchiveLimits(max_file_bytes=1_000, max_entries=3, max_total_bytes=5_000, max_ratio=50)
 
@@ -57,3 +57,20 @@ def test_oversized_entry_names_its_size_and_the_limit():
     items = list(unpack_zip("big.zip", make_zip({"big.txt": b"x" * 3_200}), limits))
     assert items[0].refusal == ("The archive entry “big.txt” is 3.2 kB (3,200 bytes), over the limit of "
                                 "1 kB (1,000 bytes) per file.")
+
+
+def test_entry_names_lose_bidirectional_and_control_characters_like_direct_uploads():
+    # U+202E shows "invoice\u202egpj.txt" as "invoicetxt.jpg"; U+2066-U+2069 and control characters hide too.
+    entries = {"invoice\u202egpj.txt": b"a", "dir/\u2066b\u2069\x07.txt": b"b", "\u202a\u202b\u202c\u202d": b"c"}
+    items = list(unpack_zip("a.zip", make_zip(entries), LIMITS))
+    assert [i.name for i in items] == ["invoicegpj.txt", "dir/b.txt", "unnamed"]
+    assert clean_file_name(" \u2067name\u2069.txt\u200b ") == "name.txt"
+    assert IncomingFile("direct\u202egpj.txt", b"x").name == "directgpj.txt"  # the same rule, any channel
+
+
+def test_a_refused_entry_is_named_cleanly_in_its_reason():
+    limits = ArchiveLimits(max_file_bytes=10, max_entries=3, max_total_bytes=50_000, max_ratio=10_000)
+    items = list(unpack_zip("a.zip", make_zip({"big\u202egpj.txt": b"x" * 200, "/\u202eetc": b"y"}), limits))
+    assert items[0].name == "biggpj.txt" and "“biggpj.txt” is 200 bytes" in items[0].refusal
+    assert items[1].name == "/etc" and "“/etc” has an absolute path" in items[1].refusal
+    assert not any(char in item.refusal for item in items for char in "\u202e\u2066\x07")

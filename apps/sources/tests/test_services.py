@@ -104,10 +104,12 @@ def test_stuck_sources_are_requeued(django_capture_on_commit_callbacks):
 
 
 def test_retry_requeues_a_refused_source(admin_user, settings):
-    source = receive("b12.txt", (BAD / "b12_impossible_date.txt").read_bytes())
+    source = receive(SEED.name, SEED.read_bytes())
+    settings.INGEST_MAX_FILE_BYTES = 1_000  # lowered after receipt: the worker refuses the file as too large
     services.source_ingest(source_id=source.pk)
     source.refresh_from_db()
     assert source.status == SourceText.Status.FAILED
+    settings.INGEST_MAX_FILE_BYTES = 2_000_000
     services.source_retry(source=source, actor=admin_user)
     source.refresh_from_db()
     assert source.status == SourceText.Status.QUEUED

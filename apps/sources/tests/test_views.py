@@ -74,8 +74,9 @@ def test_upload_detail_queries_do_not_grow_with_files(admin_client_, django_asse
 
 
 def test_retry_button_requeues_a_refused_file(admin_client_):
-    source = SourceTextFactory(status=SourceText.Status.FAILED, refusal_reason="The file is empty.",
-                               upload=UploadFactory())
+    source = SourceTextFactory(status=SourceText.Status.FAILED, upload=UploadFactory(),
+                               refusal_reason="The file could not be read because of an internal error; it was "
+                                              "logged. Retry it later.")
     page = admin_client_.get(source.upload.get_absolute_url()).content.decode()
     assert reverse("sources:source_retry", args=[source.pk]) in page
     response = admin_client_.post(reverse("sources:source_retry", args=[source.pk]))

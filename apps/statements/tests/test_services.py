@@ -270,12 +270,13 @@ def test_a_stale_decision_is_refused(editor, second_editor):
     draft = DraftFactory()
     services.draft_submit(draft=draft, seen=seen(draft), actor=editor)
     both = seen(draft)
-    services.draft_decide(draft=draft, decision="approved", seen=both, actor=editor)
+    services.draft_decide(draft=draft, decision="approved", seen=both, actor=second_editor)
     with pytest.raises(DraftConflict):
-        services.draft_decide(draft=draft, decision="rejected", reason="no", seen=both, actor=second_editor)
+        services.draft_decide(draft=draft, decision="rejected", reason="no", seen=both, actor=editor)
     draft.refresh_from_db()
     assert draft.status == Status.APPROVED
-    assert Review.objects.get().decision == Review.Decision.APPROVED and Review.objects.get().reviewer == editor
+    review = Review.objects.get()
+    assert review.decision == Review.Decision.APPROVED and review.reviewer == second_editor
 
 
 def test_the_database_allows_one_open_review_per_draft():

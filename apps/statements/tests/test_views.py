@@ -70,14 +70,16 @@ def test_analysts_read_but_see_no_controls_and_every_post_is_refused(analyst_cli
     assert draft.status == Status.IN_REVIEW and draft.comments.count() == 1
 
 
-def test_editors_see_the_controls_the_state_allows(editor_client, editor):
+def test_editors_see_the_controls_the_state_allows(editor_client, editor, second_client):
     draft = DraftFactory()
     page = editor_client.get(url("detail", draft)).content.decode()
     assert url("edit", draft) in page and url("submit", draft) in page and url("approve", draft) not in page
     draft = in_review(editor)
-    page = editor_client.get(url("detail", draft)).content.decode()
+    page = second_client.get(url("detail", draft)).content.decode()
     assert url("approve", draft) in page and url("reject", draft) in page and url("submit", draft) not in page
     assert url("edit", draft) not in page
+    page = editor_client.get(url("detail", draft)).content.decode()  # who submitted it leaves approving to another
+    assert url("approve", draft) not in page and url("reject", draft) in page
 
 
 def test_every_post_needs_the_csrf_token(editor):

@@ -1,15 +1,16 @@
 """python manage.py runstack — the whole product on one machine: what ``make run`` calls.
 
 Migrates, creates the demo users, starts web, worker and beat as child processes, ingests
-``seeds/`` through the real worker, prints the URL, and on Ctrl-C stops every child. This
-process holds the embedded PostgreSQL and Redis (when used), so they stop when it exits.
+``seeds/`` through the real worker, prints the URL, and on Ctrl-C stops every child. A child that
+dies is started again with a growing pause (apps/core/supervisor.py); one that keeps dying soon after
+its start makes runstack stop everything and exit with status 1. This process holds the embedded
+PostgreSQL and Redis (when used), so they stop when it exits.
 """
 
 from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,6 +23,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from apps.accounts.services import demo_users_ensure
 from apps.core.health import check_worker
+from apps.core.supervisor import ChildGaveUp, Supervisor
 from apps.sources import services
 from apps.sources.models import Channel, SourceText
 
@@ -42,7 +44,7 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
 
     def handle(self, *args: Any, **options: Any) -> None:
-        self.children: list[subprocess.Popen[bytes]] = []
+        self.supervisor: Supervisor | None = None
         # Explicit handlers: a process started in the background inherits SIGINT as ignored.
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -53,13 +55,16 @@ class Command(BaseCommand):
             self._seed()
             self.stdout.write(self.style.SUCCESS(
                 f"\nCoalition Tracker is running at http://{options['host']}:{options['port']}/ — Ctrl-C stops it.\n"))
-            while all(child.poll() is None for child in self.children):
-                time.sleep(0.5)
-            self.stderr.write("A child process stopped; shutting down.")
+            assert self.supervisor is not None  # _start_children made it
+            self.supervisor.run()  # returns only by giving up
+        except ChildGaveUp as gave_up:
+            self.stderr.write(f"{gave_up} Stopping everything.")
+            raise SystemExit(1) from gave_up
         except KeyboardInterrupt:
             self.stdout.write("\nStopping…")
         finally:
-            self._stop_children()
+            if self.supervisor is not None:
+                self.supervisor.stop()
 
     def _prepare(self) -> None:
         call_command("migrate", interactive=False, verbosity=0)
@@ -97,12 +102,11 @@ class Command(BaseCommand):
                      "--schedule", str(beat_schedule)],
             "web": web,
         }
-        for command in commands.values():
-            # A new process group: Ctrl-C reaches us, and we stop the children in order.
-            self.children.append(subprocess.Popen(command, env=self._child_env(), cwd=settings.BASE_DIR,
-                                                  start_new_session=True))
+        self.supervisor = Supervisor(commands, env=self._child_env(), cwd=settings.BASE_DIR)
+        self.supervisor.start()
         deadline = time.monotonic() + 60
         while not check_worker():
+            self.supervisor.check()
             if time.monotonic() > deadline:
                 raise SystemExit("The worker did not start within 60 s; see its log above.")
             time.sleep(0.5)
@@ -122,14 +126,3 @@ class Command(BaseCommand):
                 return
             time.sleep(0.3)
         self.stdout.write(f"Ingested {len(new)} seed article(s) through the worker.")
-
-    def _stop_children(self) -> None:
-        for child in reversed(self.children):
-            if child.poll() is None:
-                child.send_signal(signal.SIGTERM)
-        for child in self.children:
-            try:
-                child.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                child.kill()
-

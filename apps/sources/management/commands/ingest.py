@@ -12,15 +12,21 @@ from tqdm import tqdm
 
 from apps.core.health import check_worker
 from apps.sources import services
+from apps.sources.archives import clean_file_name
 from apps.sources.models import Channel, SourceText, Upload
 
 
-def files_under(paths: list[Path]) -> Iterator[Path]:
+def files_under(paths: list[Path]) -> Iterator[tuple[str, Path]]:
+    """Each file with the name it is received under: its path within the folder given, or its own name.
+
+    Never the path on this machine: the name shows on pages and in every duplicate's reason.
+    """
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            for file in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                yield file.relative_to(path).as_posix(), file
         else:
-            yield path
+            yield path.name, path
 
 
 class Command(BaseCommand):
@@ -37,11 +43,11 @@ class Command(BaseCommand):
         missing = [str(p) for p in options["paths"] if not p.exists()]
         if missing:
             raise CommandError(f"No such file or folder: {', '.join(missing)}")
-        paths = list(files_under(options["paths"]))
-        label = paths[0].name if len(paths) == 1 else f"{len(paths)} files from the command line"
+        named = list(files_under(options["paths"]))
+        label = clean_file_name(named[0][0]) if len(named) == 1 else f"{len(named)} files from the command line"
         upload = services.upload_receive(
             actor=None, channel=Channel.CLI, label=label,
-            files=((str(path), path.read_bytes()) for path in tqdm(paths, desc="Reading", unit="file", disable=None)),
+            files=((name, path.read_bytes()) for name, path in tqdm(named, desc="Reading", unit="file", disable=None)),
         )
         if options["no_wait"]:
             self.stdout.write(f"Queued upload {upload.pk}.")

@@ -61,7 +61,7 @@ bench: install
 # Translators edit locale/<lang>/LC_MESSAGES/django.po; the compiled .mo files are committed with them,
 # so running the app needs no gettext tools (apps/core/tests/test_i18n.py checks the pair agrees).
 messages: install
-	$(PY) manage.py makemessages -l ru -l uk --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles \
+	$(PY) manage.py makemessages -l ru -l uk --no-obsolete --no-wrap --ignore=.venv --ignore=node_modules --ignore=staticfiles \
 		--ignore=test-artifacts --ignore=tests
 	$(PY) manage.py compilemessages -l ru -l uk --ignore=.venv --ignore=node_modules --ignore=staticfiles
 

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from apps.sources import ingest
 from apps.sources.models import SourceText
 from apps.sources.tests.factories import SourceTextFactory, UploadFactory
 
@@ -98,14 +99,14 @@ def test_reextraction_progress_page(admin_client_, analyst_client, django_assert
     from tests.corpus import SEED
 
     source = receive(SEED.name, SEED.read_bytes())
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     run = services.sources_reextract_queue(actor=None, source_ids=[source.pk])
     url = reverse("sources:reextraction_detail", args=[run.pk])
     assert analyst_client.get(url).status_code == 403
     page = admin_client_.get(url)
     assert page.status_code == 200
     assert b"0 of 1 source read again" in page.content and b'hx-trigger="every 2s"' in page.content
-    services.source_reextract(source_id=source.pk)
+    ingest.source_reextract(source_id=source.pk)
     with django_assert_max_num_queries(8):
         partial = admin_client_.get(url, headers={"HX-Request": "true"})
     assert b"<html" not in partial.content and b"1 of 1 source read again" in partial.content

@@ -16,6 +16,7 @@ import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from kombu import Queue
 from psycopg_pool import ConnectionPool
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -293,6 +294,16 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 90)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 600)}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_SEND_TASK_EVENTS = False
+# Queues by kind (https://docs.celeryq.dev/en/stable/userguide/routing.html): new uploads, re-extraction and
+# the periodic housekeeping each wait only behind their own kind. `make run` and docker-compose.yml start a
+# worker for ingest and housekeeping and another, at a lower CPU priority, for re-extraction; a worker
+# started without -Q serves all three.
+CELERY_TASK_QUEUES = [Queue("ingest"), Queue("reextract"), Queue("housekeeping")]
+CELERY_TASK_DEFAULT_QUEUE = "housekeeping"
+CELERY_TASK_ROUTES = {
+    "apps.sources.tasks.sources_ingest": {"queue": "ingest"},
+    "apps.sources.tasks.sources_reextract": {"queue": "reextract"},
+}
 CELERY_BEAT_SCHEDULE = {
     "requeue-stuck-sources": {
         "task": "apps.sources.beat.sources_requeue_stuck",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+from collections.abc import Iterator
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -10,6 +13,7 @@ from django.urls import reverse
 from apps.sources import ingest
 from apps.sources.models import SourceText
 from apps.sources.tests.factories import SourceTextFactory, UploadFactory
+from config.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +131,32 @@ def test_admin_action_redirects_to_the_progress(admin_user):
                            {"action": "reextract_selected", "_selected_action": [source.pk]})
     assert response.status_code == 302
     assert "/uploads/reextractions/" in response.url
+
+
+@pytest.fixture
+def broker_unreachable() -> Iterator[None]:
+    """The broker's address points at a port where nothing listens; the cache (and the sessions) still work."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = celery_app.conf.broker_url
+    celery_app.conf.broker_url = f"redis://127.0.0.1:{port}/0"
+    celery_app._after_fork()  # the connection pools are made again from the address (as in a forked worker)
+    yield
+    celery_app.conf.broker_url = url
+    celery_app._after_fork()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_upload_while_the_broker_is_down_is_stored_and_says_processing_will_follow(broker_unreachable,
+                                                                                      admin_user):
+    client = Client()
+    client.force_login(admin_user)
+    files = [SimpleUploadedFile(f"{i}.txt", f" date 2026-01-0{i + 1} France will send troops, AFP said. {i}".encode())
+             for i in range(3)]
+    response = client.post(reverse("sources:upload_list"), {"files": files}, follow=True)
+    assert response.status_code == 200
+    assert "Processing will start by itself once it is back" in response.content.decode().replace("\n", " ")
+    # Stored and queued: the reconciler sends them once the broker answers (apps/sources/tests/test_worker.py).
+    assert sorted(SourceText.objects.values_list("status", flat=True)) == [SourceText.Status.QUEUED] * 3
+    assert all(bytes(s.raw_bytes) for s in SourceText.objects.all())

@@ -4,10 +4,11 @@ queries however many files it holds."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 
 from apps import extraction
@@ -195,3 +196,34 @@ def test_the_data_version_moves_once_per_batch(editor, django_capture_on_commit_
     with django_capture_on_commit_callbacks() as callbacks:
         ingest.sources_reextract(source_ids=ids)  # events, contributions and the kept review's event: one bump
     assert [hook for hook in callbacks if hook is fragments._bump] == [fragments._bump]
+
+
+# serialized_rollback: the flush after this test must leave the database as the transactional tests after it expect.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_batches_on_the_same_cells_never_deadlock_and_keep_the_tallies_exact():
+    corpus = [(p.name, p.read_bytes()) for p in sorted(DEV.glob("*.txt"))]
+    errors: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def work(worker: int) -> None:
+        try:
+            start.wait()
+            for round_ in range(3):  # fresh batches, then the same read again, on cells every worker touches
+                files = [(f"{worker}-{round_}-{name}", data + f"\n\nCopy {worker}-{round_}.".encode())
+                         for name, data in corpus[worker::4][:8]]
+                ids = receive(files)
+                ingest.sources_ingest(source_ids=ids)
+                ingest.sources_reextract(source_ids=ids)
+        except BaseException as error:  # re-raised in the test thread below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    assert not errors, errors
+    assert SourceText.objects.filter(status=Status.INGESTED).count() == 4 * 3 * 8
+    assert tallies_match_a_rebuild()

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from django.db import connection, models
 
@@ -19,12 +18,12 @@ def rows_update(model: type[models.Model], fields: Sequence[str], rows: Sequence
     if not rows:
         return 0
     meta = model._meta
-    columns = [meta.pk, *(meta.get_field(name) for name in fields)]
+    columns = [cast("models.Field[Any, Any]", field) for field in [meta.pk, *map(meta.get_field, fields)]]
     casts = [f"%s::{column.db_type(connection)}" for column in columns]
     row_sql = "(" + ", ".join(casts) + ")"
     params = [column.get_db_prep_value(value, connection)
               for row in rows for column, value in zip(columns, row, strict=True)]
-    names = [connection.ops.quote_name(column.column) for column in columns]
+    names = [connection.ops.quote_name(column.column or "") for column in columns]
     assignments = ", ".join(f"{name} = v.{name}" for name in names[1:])
     table = connection.ops.quote_name(meta.db_table)
     sql = (f"UPDATE {table} SET {assignments} FROM (VALUES {', '.join([row_sql] * len(rows))}) "  # noqa: S608
@@ -48,17 +47,13 @@ def rows_copy(model: type[models.Model], objs: Sequence[models.Model]) -> None:
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                       [meta.db_table, meta.pk.column, len(objs)])
+                       [meta.db_table, meta.pk.column if meta.pk else "id", len(objs)])
         for obj, (pk,) in zip(objs, cursor.fetchall(), strict=True):
             obj.pk = pk
-        sql = f"COPY {quote(meta.db_table)} ({', '.join(quote(field.column) for field in fields)}) FROM STDIN"
-        started = time.monotonic()
+        sql = f"COPY {quote(meta.db_table)} ({', '.join(quote(field.column or '') for field in fields)}) FROM STDIN"
         with connection.wrap_database_errors, cursor.copy(sql) as copy:  # IntegrityError as for an INSERT
             for obj in objs:
                 copy.write_row([field.get_db_prep_save(field.pre_save(obj, add=True), connection) for field in fields])
-        if connection.queries_logged:  # counted as a query, as Django counts the statements it runs itself
-            connection.queries_log.append({"sql": f"{sql} -- {len(objs)} rows",
-                                           "time": f"{time.monotonic() - started:.3f}"})
     for obj in objs:
         obj._state.adding = False
         obj._state.db = connection.alias

@@ -79,7 +79,7 @@ def similarity(a: str | Set[tuple[str, ...]], b: str | Set[tuple[str, ...]]) -> 
     if not sa or not sb:
         return Similarity(0, 0.0, 0.0)
     shared = len(sa & sb)
-    return Similarity(shared, shared / min(len(sa), len(sb)), shared / len(sa | sb))
+    return Similarity(shared, shared / min(len(sa), len(sb)), shared / (len(sa) + len(sb) - shared))
 
 
 def best_match(quoted: str, candidates: Iterable[tuple[int, Sequence[str]]]) -> int | None:
@@ -92,9 +92,15 @@ def best_match(quoted: str, candidates: Iterable[tuple[int, Sequence[str]]]) -> 
     best_key, best = None, (0.0, 0.0)
     for key, texts in candidates:
         for text in texts:
-            found = similarity(target, _known_shingles(text))
-            if found.same_draft and (found.overlap, found.jaccard) > best:
-                best_key, best = key, (found.overlap, found.jaccard)
+            # `similarity`, inlined: a new article is compared with every text of a few hundred lineages.
+            other = _known_shingles(text)
+            shared = len(target & other)
+            smaller = min(len(target), len(other))
+            if shared < SAME_DRAFT_MIN_SHARED or shared < SAME_DRAFT_OVERLAP * smaller:
+                continue
+            found = (shared / smaller, shared / (len(target) + len(other) - shared))
+            if found > best:
+                best_key, best = key, found
     return best_key
 
 

@@ -38,7 +38,7 @@ def statement_of(contribution: Contribution) -> Statement:
 # --- The batch writer --------------------------------------------------------------------------------------
 
 _MACHINE_DELETE = f"""
-DELETE FROM {Contribution._meta.db_table} WHERE source_id = ANY(%s) AND review_state = %s
+DELETE FROM {Contribution._meta.db_table} WHERE source_id = ANY(%s::bigint[]) AND review_state = %s
 RETURNING actor_id, type, status, stated_on, confidence
 """  # noqa: S608 — constants only
 
@@ -253,7 +253,7 @@ FROM (
     FROM coalition_commitmentcell c
     LEFT JOIN coalition_contribution k ON k.actor_id = c.actor_id AND k.type = c.type AND k.review_state <> 'rejected'
                                        AND {_SURE} = c.sure
-    WHERE c.id = ANY(%(ids)s)
+    WHERE c.id = ANY(%(ids)s::bigint[])
     GROUP BY c.id
 ) s
 WHERE cell.id = s.id

@@ -101,6 +101,9 @@ class Command(BaseCommand):
         self._queries_per_article(sample)
         if check_worker():
             self.stderr.write("Another worker is listening on this broker; the figures include it.")
+        waiting = SourceText.objects.filter(status__in=[SourceText.Status.QUEUED, SourceText.Status.PROCESSING])
+        if waiting.exists():  # e.g. an earlier run stopped half-way: the worker would read those first
+            self.stderr.write(f"{waiting.count():,} source(s) were already waiting; the figures include them.")
         env = {"DATABASE_URL": database_url(), "REDIS_URL": settings.REDIS_URL, "SECRET_KEY": settings.SECRET_KEY}
         worker = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel", "WARNING",

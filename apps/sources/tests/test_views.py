@@ -147,7 +147,8 @@ def broker_unreachable() -> Iterator[None]:
     celery_app._after_fork()
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after this test must leave the database as the tests after it expect.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_upload_while_the_broker_is_down_is_stored_and_says_processing_will_follow(broker_unreachable,
                                                                                       admin_user):
     client = Client()

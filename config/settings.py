@@ -16,6 +16,7 @@ import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from kombu import Queue
 from psycopg_pool import ConnectionPool
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -272,6 +273,12 @@ INGEST_MAX_ZIP_RATIO = env_int("INGEST_MAX_ZIP_RATIO", 100)
 INGEST_INBOX_DIR = Path(env_str("INGEST_INBOX_DIR", str(BASE_DIR / "inbox")))
 # A source still queued/processing after this long is re-queued by the reconciler.
 INGEST_STUCK_AFTER = timedelta(seconds=env_int("INGEST_STUCK_AFTER_SECONDS", 120))
+# One worker task reads a batch of at most this many files and about this many bytes (a larger file is a
+# batch of its own), and writes what it read with a few statements per table for the whole batch.
+INGEST_BATCH_SIZE = env_int("INGEST_BATCH_SIZE", 50)
+INGEST_BATCH_BYTES = env_int("INGEST_BATCH_BYTES", 1_000_000)
+# A source whose reading stopped the worker this many times (killed, out of memory) is refused.
+INGEST_MAX_ATTEMPTS = env_int("INGEST_MAX_ATTEMPTS", 5)
 # The request body must fit a full upload; each file is checked against its own limit.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 10_000_000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -292,12 +299,22 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 90)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 600)}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_SEND_TASK_EVENTS = False
+# Queues by kind (https://docs.celeryq.dev/en/stable/userguide/routing.html): new uploads, re-extraction and
+# the periodic housekeeping each wait only behind their own kind. `make run` and docker-compose.yml start a
+# worker for ingest and housekeeping and another, at a lower CPU priority, for re-extraction; a worker
+# started without -Q serves all three.
+CELERY_TASK_QUEUES = [Queue("ingest"), Queue("reextract"), Queue("housekeeping")]
+CELERY_TASK_DEFAULT_QUEUE = "housekeeping"
+CELERY_TASK_ROUTES = {
+    "apps.sources.tasks.sources_ingest": {"queue": "ingest"},
+    "apps.sources.tasks.sources_reextract": {"queue": "reextract"},
+}
 CELERY_BEAT_SCHEDULE = {
     "requeue-stuck-sources": {
-        "task": "apps.sources.tasks.sources_requeue_stuck",
+        "task": "apps.sources.beat.sources_requeue_stuck",
         "schedule": float(env_int("INGEST_REQUEUE_EVERY_SECONDS", 60)),
     },
-    "scan-inbox": {"task": "apps.sources.tasks.inbox_scan", "schedule": env_int("INGEST_INBOX_SCAN_SECONDS", 30)},
+    "scan-inbox": {"task": "apps.sources.beat.inbox_scan", "schedule": env_int("INGEST_INBOX_SCAN_SECONDS", 30)},
     "purge-old-axes-attempts": {"task": "apps.accounts.tasks.access_attempts_purge", "schedule": crontab(minute=17)},
     # The matrix and chart counts are kept up to date by every ingest; once a night they are made exact.
     "rebuild-tallies": {"task": "apps.coalition.tasks.tallies_rebuild", "schedule": crontab(hour=3, minute=41)},

@@ -35,10 +35,12 @@ def database_url_of_test_db() -> str:
 class CeleryWorker:
     """Start, stop, kill and inspect a worker process tree."""
 
-    def __init__(self, log_path: Path, *, beat: bool = False, concurrency: int = 2, **env: Any) -> None:
+    def __init__(self, log_path: Path, *, beat: bool = False, concurrency: int = 2, queues: str = "",
+                 **env: Any) -> None:
         self.log_path = log_path
         self.beat = beat
         self.concurrency = concurrency
+        self.queues = queues  # "" serves every queue (settings.CELERY_TASK_QUEUES)
         self.env = {
             **os.environ,
             "DATABASE_URL": database_url_of_test_db(),
@@ -55,6 +57,8 @@ class CeleryWorker:
         command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel", "INFO",
                    "--concurrency", str(self.concurrency), "--hostname", self.hostname, "--without-mingle",
                    "--without-gossip"]
+        if self.queues:
+            command += ["--queues", self.queues]
         if self.beat:
             command += ["--beat", "--schedule", str(self.log_path.with_suffix(".beat"))]
         log = open(self.log_path, "ab")  # noqa: SIM115 - the child owns it for its lifetime

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.coalition import services
 from apps.coalition.models import Alias, Contribution, Member, NameCandidate, NameSighting, Person
 from apps.core.exceptions import InvalidTransition
+from apps.sources.services import sources_reextract_queue
 
 
 class AliasInline(admin.TabularInline):
@@ -40,8 +41,6 @@ class AliasAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Re-extract every source with the current aliases"), permissions=["change"])
     def reextract_everything(self, request: HttpRequest, queryset: QuerySet[Alias]) -> HttpResponseRedirect:
-        from apps.sources.services import sources_reextract_queue
-
         run = sources_reextract_queue(actor=request.user)
         self.message_user(request, gettext("Queued %(count)d source(s) for re-extraction.") % {"count": run.total},
                           messages.SUCCESS)

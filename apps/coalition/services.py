@@ -1,49 +1,42 @@
-"""Writes for members, people, contributions and unknown names, and the gazetteer built from the aliases."""
+"""Writes for members, people and unknown names, and the gazetteer built from the aliases.
+
+Contributions and their tallies are written by ``apps.coalition.contributions``.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, ProgrammingError, transaction
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
 from apps import extraction
 from apps.accounts.permissions import can_manage_names
 from apps.coalition.models import (
-    EDITOR_STATES,
-    HIGH_CONFIDENCE,
     Alias,
-    CommitmentCell,
-    Contribution,
     Language,
     Member,
     NameCandidate,
     NameSighting,
     Person,
-    StatementMonth,
-    is_sure,
 )
 from apps.coalition.naming import CODE_RE, SLUG_RE
+from apps.coalition.sightings import NAME_FIELD_CHARS, names_recount
 from apps.core.exceptions import InvalidTransition
-from apps.core.fragments import data_changed
 from apps.core.services import audit_record, audit_record_many
 from apps.extraction.lexicon import AliasEntry, MemberEntry, PersonEntry
 from apps.extraction.names import text_key
 
 if TYPE_CHECKING:
-    from apps.extraction.names import NameSighting as SeenName
-    from apps.sources.models import SourceText
-    from apps.timeline.models import TimelineEvent
+    pass
 
 # Per process: the gazetteer, the table stamp it was built from, and when that stamp was last checked.
 GAZETTEER_RECHECK_SECONDS = 5.0
@@ -116,252 +109,9 @@ def members_ensure(codes: Sequence[str]) -> dict[str, Member]:
     return found
 
 
-def contributions_replace(*, source: SourceText, document: extraction.ExtractedDocument,
-                          events: Sequence[TimelineEvent]) -> list[Contribution]:
-    """Replace the machine-extracted contributions of one source (the caller holds the transaction).
-
-    One per (actor, type) and event, stated on the event's date. Pairs an editor confirmed, corrected,
-    rejected or added are kept as they are, not re-created, and linked to their event again; only that link
-    is written, never what the editor decided (nor the date an editor gave a step). The pair the machine read
-    before an editor corrected it counts as taken too, so reading the article again does not bring back what
-    the editor corrected away, and a pair an editor added is not read in again beside it.
-    """
-    machine = Contribution.objects.filter(source=source, review_state=Contribution.ReviewState.MACHINE)
-    removed = list(machine.values_list("actor_id", "type", "status", "stated_on", "confidence"))
-    machine.delete()
-    by_ordinal = {event.ordinal: event for event in events}
-    reviewed = list(Contribution.objects.filter(source=source).only(
-        "id", "event_ordinal", "actor_id", "type", "machine_actor_id", "machine_type"))
-    for contribution in reviewed:
-        contribution.event = by_ordinal.get(contribution.event_ordinal)
-    Contribution.objects.bulk_update(reviewed, ["event"])
-    kept = {(c.event_ordinal, c.actor_id, c.type) for c in reviewed}
-    kept |= {(c.event_ordinal, c.machine_actor_id, c.machine_type) for c in reviewed if c.machine_type}
-    members = members_ensure([c.actor for e in document.events for c in e.commitments])
-    created = Contribution.objects.bulk_create(
-        Contribution(source=source, event=by_ordinal.get(ordinal), event_ordinal=ordinal, actor=members[c.actor],
-                     type=c.type, status=c.status, evidence=c.evidence, stated_on=event.occurred_on or document.date,
-                     confidence=c.confidence)
-        for ordinal, event in enumerate(document.events)
-        for c in event.commitments
-        if (ordinal, members[c.actor].pk, c.type) not in kept
-    )
-    tallies_apply(removed=[(a, t, s, on, is_sure("machine", c)) for a, t, s, on, c in removed],
-                  added=[statement_of(c) for c in created])
-    return created
-
-
-Statement = tuple[int, str, str, "date | None", bool]  # actor id, type, status, stated on, sure
-
-
-def statement_of(contribution: Contribution) -> Statement:
-    """A contribution as the tallies count it."""
-    return (contribution.actor_id, contribution.type, contribution.status, contribution.stated_on,
-            contribution.is_sure)
-
-
-def tallies_apply(*, removed: Sequence[Statement], added: Sequence[Statement]) -> None:
-    """Take the removed statements off the matrix cells and monthly counts and add the new ones.
-
-    The caller holds the transaction. Rows are locked in a fixed order (cells by actor and type, then
-    months), so workers replacing overlapping sources never wait on each other in a cycle. A cell's
-    first and last dates only move forward here; `tallies_rebuild` makes everything exact again.
-    """
-    if not removed and not added:
-        return
-    keys = sorted({(a, t, sure) for a, t, _, _, sure in [*removed, *added]})
-    CommitmentCell.objects.bulk_create([CommitmentCell(actor_id=a, type=t, sure=sure) for a, t, sure in keys],
-                                       ignore_conflicts=True)
-    cells = {(c.actor_id, c.type, c.sure): c for c in CommitmentCell.objects.select_for_update().filter(
-        actor_id__in={a for a, _, _ in keys}, type__in={t for _, t, _ in keys}).order_by("actor_id", "type", "sure")}
-    for statements, sign in ((removed, -1), (added, 1)):
-        for actor_id, type_, status, stated_on, sure in statements:
-            cell = cells[(actor_id, type_, sure)]
-            setattr(cell, status, max(0, getattr(cell, status) + sign))
-            if sign > 0 and stated_on is not None:
-                if status == "pledged" and (cell.first_pledged_on is None or stated_on < cell.first_pledged_on):
-                    cell.first_pledged_on = stated_on
-                if status == "delivered" and (cell.first_delivered_on is None or stated_on < cell.first_delivered_on):
-                    cell.first_delivered_on = stated_on
-                if cell.last_on is None or stated_on >= cell.last_on:
-                    cell.last_on, cell.last_status = stated_on, status
-    CommitmentCell.objects.bulk_update(list(cells.values()), [*CommitmentCell.STATUSES, "first_pledged_on",
-                                                               "first_delivered_on", "last_on", "last_status"])
-    deltas: dict[tuple[date, str], int] = defaultdict(int)
-    for statements, sign in ((removed, -1), (added, 1)):
-        for _, _, status, stated_on, _ in statements:
-            if stated_on is not None:
-                deltas[(stated_on.replace(day=1), status)] += sign
-    keys = sorted(k for k, delta in deltas.items() if delta)
-    if keys:
-        StatementMonth.objects.bulk_create([StatementMonth(month=m, status=s) for m, s in keys], ignore_conflicts=True)
-        months = {(m.month, m.status): m for m in StatementMonth.objects.select_for_update().filter(
-            month__in={m for m, _ in keys}, status__in={s for _, s in keys}).order_by("month", "status")}
-        for key in keys:
-            if key in months:
-                months[key].count = max(0, months[key].count + deltas[key])
-        StatementMonth.objects.bulk_update(list(months.values()), ["count"])
-
-
-# Is a contribution (alias k) sure: confirmed by an editor or read with high confidence (models.is_sure)?
-_SURE = (f"(k.review_state IN ({', '.join(repr(state) for state in EDITOR_STATES)}) "
-         "OR (k.review_state = 'machine' AND coalesce(k.confidence >= %(high)s, false)))")
-_REBUILD_CELLS = f"""
-INSERT INTO coalition_commitmentcell (actor_id, type, sure, proposed, pledged, approved, delivered, withdrawn,
-                                      first_pledged_on, first_delivered_on, last_on, last_status)
-SELECT actor_id, type, {_SURE},
-       count(*) FILTER (WHERE status = 'proposed'), count(*) FILTER (WHERE status = 'pledged'),
-       count(*) FILTER (WHERE status = 'approved'), count(*) FILTER (WHERE status = 'delivered'),
-       count(*) FILTER (WHERE status = 'withdrawn'),
-       min(stated_on) FILTER (WHERE status = 'pledged'), min(stated_on) FILTER (WHERE status = 'delivered'),
-       max(stated_on), (array_agg(status ORDER BY stated_on DESC NULLS LAST, id DESC))[1]
-FROM coalition_contribution k WHERE review_state <> 'rejected' GROUP BY actor_id, type, 3
-"""  # noqa: S608 — constants only
-_REBUILD_MONTHS = """
-INSERT INTO coalition_statementmonth (month, status, count)
-SELECT date_trunc('month', stated_on)::date, status, count(*)
-FROM coalition_contribution WHERE review_state <> 'rejected' AND stated_on IS NOT NULL GROUP BY 1, 2
-"""
-
-
-@transaction.atomic
-def tallies_rebuild() -> tuple[int, int]:
-    """Recompute every matrix cell and monthly count from the contributions; returns how many rows of each.
-
-    Ingests wait while it runs (it locks both tables), so nothing is counted twice or missed.
-    """
-    from django.db import connection
-
-    data_changed()
-
-    with connection.cursor() as cursor:
-        cursor.execute("LOCK TABLE coalition_commitmentcell, coalition_statementmonth IN EXCLUSIVE MODE")
-        cursor.execute("DELETE FROM coalition_commitmentcell")
-        cursor.execute(_REBUILD_CELLS, {"high": HIGH_CONFIDENCE})
-        cells = cursor.rowcount
-        cursor.execute("DELETE FROM coalition_statementmonth")
-        cursor.execute(_REBUILD_MONTHS)
-        return cells, cursor.rowcount
-
-
-_RECOUNT_CELLS = f"""
-UPDATE coalition_commitmentcell cell
-SET proposed = s.proposed, pledged = s.pledged, approved = s.approved, delivered = s.delivered,
-    withdrawn = s.withdrawn, first_pledged_on = s.first_pledged_on, first_delivered_on = s.first_delivered_on,
-    last_on = s.last_on, last_status = coalesce(s.last_status, '')
-FROM (
-    SELECT c.id,
-           count(k.id) FILTER (WHERE k.status = 'proposed') AS proposed,
-           count(k.id) FILTER (WHERE k.status = 'pledged') AS pledged,
-           count(k.id) FILTER (WHERE k.status = 'approved') AS approved,
-           count(k.id) FILTER (WHERE k.status = 'delivered') AS delivered,
-           count(k.id) FILTER (WHERE k.status = 'withdrawn') AS withdrawn,
-           min(k.stated_on) FILTER (WHERE k.status = 'pledged') AS first_pledged_on,
-           min(k.stated_on) FILTER (WHERE k.status = 'delivered') AS first_delivered_on,
-           max(k.stated_on) AS last_on,
-           (array_agg(k.status ORDER BY k.stated_on DESC NULLS LAST, k.id DESC) FILTER (WHERE k.id IS NOT NULL))[1]
-               AS last_status
-    FROM coalition_commitmentcell c
-    LEFT JOIN coalition_contribution k ON k.actor_id = c.actor_id AND k.type = c.type AND k.review_state <> 'rejected'
-                                       AND {_SURE} = c.sure
-    WHERE c.id = ANY(%(ids)s)
-    GROUP BY c.id
-) s
-WHERE cell.id = s.id
-"""  # noqa: S608 — constants only
-
-
-def tallies_recount(*, removed: Sequence[Statement], added: Sequence[Statement]) -> None:
-    """`tallies_apply`, then the cells of the pairs concerned counted again exactly from the contributions.
-
-    For an editor's review (a few statements): taking a statement away can move a cell's first and last
-    dates back, which `tallies_apply` alone does not do, and a cell left with no statement is deleted, as
-    `tallies_rebuild` would leave it. The caller holds the transaction; the cells stay locked by it.
-    """
-    from django.db import connection
-
-    data_changed()
-    tallies_apply(removed=removed, added=added)
-    keys = sorted({(a, t, sure) for a, t, _, _, sure in [*removed, *added]})
-    if not keys:
-        return
-    condition = Q()
-    for actor_id, type_, sure in keys:
-        condition |= Q(actor_id=actor_id, type=type_, sure=sure)
-    ids = list(CommitmentCell.objects.filter(condition).order_by("actor_id", "type", "sure")
-               .values_list("id", flat=True))
-    with connection.cursor() as cursor:
-        cursor.execute(_RECOUNT_CELLS, {"ids": ids, "high": HIGH_CONFIDENCE})
-    CommitmentCell.objects.filter(pk__in=ids, proposed=0, pledged=0, approved=0, delivered=0, withdrawn=0).delete()
-
-
 # --- Unknown names ---------------------------------------------------------------------------
 
-NAME_FIELD_CHARS = 255
 ALIAS_TEXT_CHARS = Alias._meta.get_field("text").max_length or 120
-_HINTS = frozenset(NameCandidate.Hint.values)
-
-
-def name_sightings_replace(*, source: SourceText, sightings: Iterable[SeenName]) -> None:
-    """Replace the unknown names seen in one source and recount the candidates concerned.
-
-    The caller holds the transaction and the source's row lock. Safe under concurrent workers:
-    missing candidates are inserted in key order (ON CONFLICT DO NOTHING), then every candidate
-    whose count may change (seen before or now) is locked in id order, so two workers never
-    wait on each other in a cycle, and each recount runs under the lock, after the sightings of
-    every earlier transaction on that candidate were committed. At most seven queries, however
-    many names. A dismissed or aliased candidate keeps its state.
-    """
-    seen: dict[str, SeenName] = {}
-    for sighting in sightings:
-        if sighting.key and len(sighting.key) <= NAME_FIELD_CHARS:
-            seen.setdefault(sighting.key, sighting)
-    old_ids = list(NameSighting.objects.filter(source=source).values_list("candidate_id", flat=True))
-    if not seen and not old_ids:
-        return
-    keys = sorted(seen)  # the same insertion order in every worker
-    if keys:
-        NameCandidate.objects.bulk_create(
-            [NameCandidate(key=key, text=seen[key].text[:NAME_FIELD_CHARS], hint=_hint(seen[key].hint))
-             for key in keys],
-            ignore_conflicts=True,
-        )
-    candidates = list(
-        NameCandidate.objects.select_for_update().filter(Q(key__in=keys) | Q(pk__in=old_ids)).order_by("pk")
-        .only("id", "key", "hint")
-    )
-    by_key = {c.key: c for c in candidates}
-    NameSighting.objects.filter(source=source).delete()
-    NameSighting.objects.bulk_create(
-        NameSighting(candidate=by_key[key], source=source, text=seen[key].text[:NAME_FIELD_CHARS],
-                     sentence=seen[key].sentence)
-        for key in keys
-        if key in by_key  # an admin may have deleted a candidate in between; the next reading recreates it
-    )
-    _names_recount([c.pk for c in candidates])
-    # A first guess of "name" gives way to a more telling one seen later.
-    sharper = [c for c in candidates if c.key in seen and c.hint == NameCandidate.Hint.NAME
-               and _hint(seen[c.key].hint) != NameCandidate.Hint.NAME]
-    for candidate in sharper:
-        candidate.hint = _hint(seen[candidate.key].hint)
-    if sharper:
-        NameCandidate.objects.bulk_update(sharper, ["hint"])
-
-
-def _names_recount(candidate_ids: list[int]) -> None:
-    """Article count and most frequent spelling of the candidates, from their sightings (one UPDATE)."""
-    of_candidate = NameSighting.objects.filter(candidate=OuterRef("pk")).order_by()
-    count = of_candidate.values("candidate").annotate(n=Count("id")).values("n")
-    commonest = of_candidate.values("text").annotate(n=Count("id"), last=Max("id")).order_by("-n", "-last")
-    NameCandidate.objects.filter(pk__in=candidate_ids).update(
-        article_count=Coalesce(Subquery(count), 0),
-        text=Coalesce(Subquery(commonest.values("text")[:1]), F("text")),
-        updated_at=timezone.now(),
-    )
-
-
-def _hint(hint: str) -> str:
-    return hint if hint in _HINTS else NameCandidate.Hint.NAME
 
 
 # The most settled state wins when candidates become one: an alias, then a dismissal, then open.
@@ -405,7 +155,7 @@ def name_candidates_rekey(*, actor: Any = None) -> NamesRekeyed:
         for candidate, key in renamed:
             candidate.key = f"#{candidate.pk}" if step == "placeholder" else key
         NameCandidate.objects.bulk_update([c for c, _ in renamed], ["key"])
-    _names_recount([c.pk for c, _ in renamed] + [g[0].pk for g in groups.values() if len(g) > 1])
+    names_recount([c.pk for c, _ in renamed] + [g[0].pk for g in groups.values() if len(g) > 1])
     outcome = NamesRekeyed(rekeyed=len(renamed), merged=len(merged))
     audit_record(actor=actor, action="name.rekey", changes={"candidates": len(candidates),
                                                             "rekeyed": outcome.rekeyed, "merged": outcome.merged})

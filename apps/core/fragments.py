@@ -31,7 +31,13 @@ def data_version() -> int:
 
 def data_changed() -> None:
     """Call within the transaction that changes what pages show: the version moves on once it commits (a page
-    rendered before the commit is then under the old version, which nobody asks for again)."""
+    rendered before the commit is then under the old version, which nobody asks for again). However many
+    writers of one transaction call it (an ingest batch: events, contributions, …), it moves on once."""
+    connection = transaction.get_connection()
+    open_savepoints = set(connection.savepoint_ids)
+    # Already registered here or further out (not in a savepoint that may still be rolled back alone).
+    if any(hook is _bump and set(sids) <= open_savepoints for sids, hook, _ in connection.run_on_commit):
+        return
     transaction.on_commit(_bump)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -47,7 +47,7 @@ def audit_record(
     )
 
 
-def audit_record_many(*, actor: Any, action: str, entries: list[tuple[models.Model, dict]]) -> list[AuditEntry]:
+def audit_record_many(*, actor: Any, action: str, entries: Sequence[tuple[models.Model, dict]]) -> list[AuditEntry]:
     """Append one audit entry per (object, changes), in one INSERT (bulk actions)."""
     user = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEntry.objects.bulk_create([

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.db import connection
 
-from apps.sources import services
+from apps.sources import ingest, services
 from apps.sources.models import Channel, SourceText, Upload
 
 logger = logging.getLogger(__name__)
@@ -69,13 +69,14 @@ def _free_name(directory: Path, name: str) -> Path:
 def _file_ingest(path: Path, folder: Path, upload: Upload) -> list[SourceText]:
     data = path.read_bytes()
     made: list[SourceText] = []
-    for item in services.incoming_files([(path.name, data)]):
-        source = services.source_receive(upload=upload, item=item)
-        if source.is_pending:
-            # We are already in a worker: ingest now so the file can be filed by its outcome.
-            # The task queued on receipt then finds the row done and does nothing.
-            source = services.source_ingest(source_id=source.pk) or source
-        made.append(source)
+    for chunk in services.file_chunks(services.incoming_files([(path.name, data)])):
+        # We are already in a worker: ingest now, so the file can be filed by its outcome. Nothing is queued;
+        # if this scan dies, the reconciler queues what it left.
+        received = services.sources_receive(upload=upload, items=chunk, queue=False)
+        ingest.sources_ingest(source_ids=[s.pk for s in received if s.is_pending])
+        outcome = SourceText.objects.only("id", "original_name", "status", "refusal_reason").in_bulk(
+            [s.pk for s in received])
+        made.extend(outcome[s.pk] for s in received)
     _file_away(path, folder, made)
     return made
 

@@ -48,6 +48,10 @@ class Upload(models.Model):
 
     objects = UploadQuerySet.as_manager()
 
+    # Not stored: set while receiving when the broker could not take the upload's tasks. The files are kept
+    # and stay queued; the reconciler sends them once the broker is back, and the upload page says so.
+    queued_later: bool = False
+
     class Meta:
         ordering = ["-created_at", "-id"]
 

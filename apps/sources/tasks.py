@@ -1,4 +1,8 @@
-"""Celery tasks: a few lines each, ids in, services do the work."""
+"""The ingest tasks: a few lines each, ids in, ``apps.sources.ingest`` does the work.
+
+Each takes a batch of source ids. Ingest and re-extraction run on queues of their own (settings:
+``CELERY_TASK_ROUTES``), so a re-extraction of every source never holds up a new upload.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 
 from apps import extraction
 from apps.coalition import services as coalition_services
-from apps.sources import inbox, services
+from apps.sources import ingest
 
 logger = logging.getLogger(__name__)
 
@@ -34,46 +38,28 @@ def extraction_warm_up(**kwargs: Any) -> None:
     gc.freeze()
 
 
-@shared_task(
-    name="apps.sources.tasks.source_ingest",
-    bind=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=2,
-    retry_backoff_max=60,
-    retry_jitter=True,
-    max_retries=8,
-    soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
-    time_limit=settings.CELERY_TASK_TIME_LIMIT,
-)
-def source_ingest(self: object, *, source_id: int) -> None:
-    """Extract one stored source. Safe to run twice: derived rows are replaced."""
-    services.source_ingest(source_id=source_id)
+_BATCH_TASK: dict[str, Any] = {
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": (OperationalError, InterfaceError),
+    "retry_backoff": 2,
+    "retry_backoff_max": 60,
+    "retry_jitter": True,
+    "max_retries": 8,
+    "soft_time_limit": settings.CELERY_TASK_SOFT_TIME_LIMIT,
+    "time_limit": settings.CELERY_TASK_TIME_LIMIT,
+}
 
 
-@shared_task(
-    name="apps.sources.tasks.source_reextract",
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=2,
-    max_retries=8,
-    soft_time_limit=settings.CELERY_TASK_SOFT_TIME_LIMIT,
-    time_limit=settings.CELERY_TASK_TIME_LIMIT,
-)
-def source_reextract(*, source_id: int) -> None:
-    """Re-read one ingested source after aliases or rules changed. Idempotent."""
-    services.source_reextract(source_id=source_id)
+@shared_task(name="apps.sources.tasks.sources_ingest", **_BATCH_TASK)
+def sources_ingest(*, source_ids: list[int]) -> None:
+    """Extract a batch of stored sources. Safe to run twice: derived rows are replaced."""
+    for source_id in ingest.sources_ingest(source_ids=source_ids):
+        sources_ingest.delay(source_ids=[source_id])  # what the time limit left unread, one per task
 
 
-@shared_task(name="apps.sources.tasks.sources_requeue_stuck", acks_late=True)
-def sources_requeue_stuck() -> int:
-    """Beat: re-queue sources whose task was lost. The database row is the truth."""
-    return len(services.sources_requeue_stuck())
-
-
-@shared_task(name="apps.sources.tasks.inbox_scan", acks_late=True, time_limit=settings.CELERY_TASK_TIME_LIMIT * 10)
-def inbox_scan() -> int:
-    """Beat: ingest new files dropped in the inbox folder."""
-    return len(inbox.inbox_scan(settings.INGEST_INBOX_DIR))
+@shared_task(name="apps.sources.tasks.sources_reextract", **_BATCH_TASK)
+def sources_reextract(*, source_ids: list[int]) -> None:
+    """Re-read a batch of ingested sources after aliases or rules changed. Idempotent."""
+    for source_id in ingest.sources_reextract(source_ids=source_ids):
+        sources_reextract.delay(source_ids=[source_id])

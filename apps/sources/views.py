@@ -10,6 +10,7 @@ from django.db.models.functions import Length
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
@@ -39,6 +40,10 @@ def upload_list(request: AuthedRequest) -> HttpResponse:
         label = files[0].name if len(files) == 1 else f"{len(files)} files"
         upload = services.upload_receive(actor=request.user, channel=Channel.WEB, files=_named_data(files),
                                          label=label)
+        if upload.queued_later:
+            messages.warning(request, _("The files are stored, but the processing queue cannot be reached just now. "
+                                        "Processing will start by itself once it is back; nothing needs uploading "
+                                        "again."))
         if request.htmx:
             return HttpResponseClientRedirect(upload.get_absolute_url())
         return redirect(upload)

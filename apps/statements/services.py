@@ -14,7 +14,7 @@ and sends its e-mail only once the transaction has committed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -361,27 +361,56 @@ def _mail_on_commit(kind: str, recipients: list[str], **context: Any) -> None:
 # --- Drafts reported by articles (called by the ingest, in its transaction) -------------------------------
 
 
-def _lineage_lock() -> None:
-    """Serialise lineage matching across workers for this transaction: two articles quoting the same new
-    draft, ingested at once, must not each start a lineage of their own."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(hashtext('statements.lineage'))")
+class _Matching:
+    """Lineage matching for one transaction: the lock taken once, each lineage's texts read once."""
+
+    def __init__(self) -> None:
+        self.locked = False
+        self.texts: dict[int, list[str]] = {}
+
+    def lock(self) -> None:
+        """Serialise lineage matching across workers for this transaction: two articles quoting the same new
+        draft, ingested at once, must not each start a lineage of their own."""
+        if not self.locked:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(hashtext('statements.lineage'))")
+            self.locked = True
+
+    def candidates(self, *, day: date | None, members: list[str]) -> list[tuple[int, list[str]]]:
+        """Lineages a draft reported on ``day`` naming ``members`` may belong to, with their revisions' texts."""
+        drafts = StatementDraft.objects.all()
+        if day is not None:
+            window = timedelta(days=LINEAGE_WINDOW_DAYS)
+            drafts = drafts.filter(Q(statement_date__isnull=True)
+                                   | Q(statement_date__lte=day + window, last_reported_on__gte=day - window))
+        if members:
+            drafts = drafts.filter(Q(member_codes__overlap=members) | Q(member_codes=[]))
+        ids = list(drafts.order_by("-updated_at", "-id").values_list("id", flat=True)[:LINEAGE_CANDIDATES])
+        unread = [pk for pk in ids if pk not in self.texts]
+        for pk in unread:
+            self.texts[pk] = []
+        for draft_id, body in Revision.objects.filter(draft_id__in=unread).values_list("draft_id", "text"):
+            self.texts[draft_id].append(body)
+        return [(pk, self.texts[pk]) for pk in ids]
+
+    def reported(self, draft_id: int, text: str) -> None:
+        if draft_id in self.texts:
+            self.texts[draft_id].append(text)
 
 
-def _candidates(*, day: date | None, members: list[str]) -> list[tuple[int, list[str]]]:
-    """Lineages a draft reported on ``day`` naming ``members`` may belong to, with their revisions' texts."""
-    drafts = StatementDraft.objects.all()
-    if day is not None:
-        window = timedelta(days=LINEAGE_WINDOW_DAYS)
-        drafts = drafts.filter(Q(statement_date__isnull=True)
-                               | Q(statement_date__lte=day + window, last_reported_on__gte=day - window))
-    if members:
-        drafts = drafts.filter(Q(member_codes__overlap=members) | Q(member_codes=[]))
-    ids = list(drafts.order_by("-updated_at", "-id").values_list("id", flat=True)[:LINEAGE_CANDIDATES])
-    texts: dict[int, list[str]] = {pk: [] for pk in ids}
-    for draft_id, body in Revision.objects.filter(draft_id__in=ids).values_list("draft_id", "text"):
-        texts[draft_id].append(body)
-    return [(pk, texts[pk]) for pk in ids]
+def draft_candidates_replace(*, items: Sequence[tuple[SourceText, extraction.ExtractedDocument]]) -> None:
+    """``draft_candidate_replace`` for each (source, document) of an ingest batch, in order.
+
+    The articles read before are found in one query; an article that quotes no draft and was not read as
+    quoting one before costs nothing more. The caller holds the transaction.
+    """
+    reported = (Revision.objects.select_related("draft")
+                .filter(source__in=[source for source, _ in items], kind=Revision.Kind.REPORTED))
+    existing = {revision.source_id: revision for revision in reported}
+    matching = _Matching()
+    for source, document in items:
+        if document.statement_draft or source.pk in existing:
+            _draft_candidate_replace(source, document, existing.get(source.pk), matching)
 
 
 def draft_candidate_replace(*, source: SourceText, document: extraction.ExtractedDocument) -> StatementDraft | None:
@@ -394,18 +423,23 @@ def draft_candidate_replace(*, source: SourceText, document: extraction.Extracte
     same text changes nothing, a changed text replaces it only while nobody has worked on it. Editors'
     revisions are never touched. The caller holds the transaction.
     """
-    quotes = [q.strip() for q in document.quotes if q and q.strip()] if document.statement_draft else []
-    body = "\n\n".join(quotes)[:MAX_TEXT_CHARS]
     existing = (Revision.objects.select_related("draft").filter(source=source, kind=Revision.Kind.REPORTED)
                 .first())
+    return _draft_candidate_replace(source, document, existing, _Matching())
+
+
+def _draft_candidate_replace(source: SourceText, document: extraction.ExtractedDocument, existing: Revision | None,
+                             matching: _Matching) -> StatementDraft | None:
+    quotes = [q.strip() for q in document.quotes if q and q.strip()] if document.statement_draft else []
+    body = "\n\n".join(quotes)[:MAX_TEXT_CHARS]
     if existing is not None:
         return _reported_again(existing, body=body, quotes=quotes)
     if not body:
         return None
-    _lineage_lock()
+    matching.lock()
     day = document.date or source.published_on
     members = sorted(set(document.members))
-    key = statement_text.best_match(body, _candidates(day=day, members=members))
+    key = statement_text.best_match(body, matching.candidates(day=day, members=members))
     if key is None:
         headline = document.events[0].headline if document.events else source.original_name
         draft = StatementDraft.objects.create(title=headline[:255] or source.original_name[:255], source=source,
@@ -418,6 +452,7 @@ def draft_candidate_replace(*, source: SourceText, document: extraction.Extracte
         reported_on=day, note=(document.source or "")[:255],  # the agency; the revision links its article
         based_on=draft.current_revision.number if draft.current_revision_id else None,
     )
+    matching.reported(draft.pk, body)
     old_status = draft.status
     draft.current_revision, draft.quotes = revision, quotes
     draft.member_codes = sorted(set(draft.member_codes) | set(members))

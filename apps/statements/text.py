@@ -8,8 +8,9 @@ from __future__ import annotations
 import difflib
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A word: letters or digits of any script (``\w`` is Unicode-aware for str patterns), with inner
 # apostrophes and hyphens kept ("пам'ять", "обов’язок", "из-за", "long-term"). Underscore is no letter.
@@ -71,14 +72,14 @@ class Similarity:
         return self.shared >= SAME_DRAFT_MIN_SHARED and self.overlap >= SAME_DRAFT_OVERLAP
 
 
-def similarity(a: str | set[tuple[str, ...]], b: str | set[tuple[str, ...]]) -> Similarity:
+def similarity(a: str | Set[tuple[str, ...]], b: str | Set[tuple[str, ...]]) -> Similarity:
     """How much of two quotations is the same wording (texts, or their shingles)."""
     sa = shingles(a) if isinstance(a, str) else a
     sb = shingles(b) if isinstance(b, str) else b
     if not sa or not sb:
         return Similarity(0, 0.0, 0.0)
     shared = len(sa & sb)
-    return Similarity(shared, shared / min(len(sa), len(sb)), shared / len(sa | sb))
+    return Similarity(shared, shared / min(len(sa), len(sb)), shared / (len(sa) + len(sb) - shared))
 
 
 def best_match(quoted: str, candidates: Iterable[tuple[int, Sequence[str]]]) -> int | None:
@@ -91,10 +92,22 @@ def best_match(quoted: str, candidates: Iterable[tuple[int, Sequence[str]]]) -> 
     best_key, best = None, (0.0, 0.0)
     for key, texts in candidates:
         for text in texts:
-            found = similarity(target, shingles(text))
-            if found.same_draft and (found.overlap, found.jaccard) > best:
-                best_key, best = key, (found.overlap, found.jaccard)
+            # `similarity`, inlined: a new article is compared with every text of a few hundred lineages.
+            other = _known_shingles(text)
+            shared = len(target & other)
+            smaller = min(len(target), len(other))
+            if shared < SAME_DRAFT_MIN_SHARED or shared < SAME_DRAFT_OVERLAP * smaller:
+                continue
+            found = (shared / smaller, shared / (len(target) + len(other) - shared))
+            if found > best:
+                best_key, best = key, found
     return best_key
+
+
+@lru_cache(maxsize=2048)
+def _known_shingles(text: str) -> frozenset[tuple[str, ...]]:
+    """A lineage's text is compared with every new article that may quote it: its shingles are kept."""
+    return frozenset(shingles(text))
 
 
 # --- Word-level diff ----------------------------------------------------------------------------------

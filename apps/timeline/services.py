@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchVector
 from django.db.models import Q, Value
 
 from apps import extraction
-from apps.coalition.models import is_sure
+from apps.coalition.models import Contribution, is_sure
 from apps.core.fragments import data_changed
 from apps.timeline.models import TimelineEvent
-
-if TYPE_CHECKING:
-    from apps.sources.models import SourceText
 
 
 class Stated(NamedTuple):
@@ -48,34 +45,48 @@ def extracted_stated(commitments: Iterable[extraction.ExtractedCommitment]) -> l
     return [Stated(c.actor, c.type, c.status, is_sure("machine", c.confidence)) for c in commitments]
 
 
-def events_replace(*, source: SourceText, document: extraction.ExtractedDocument) -> list[TimelineEvent]:
-    """Replace the events of one source by those extracted (the caller holds the transaction)."""
+def events_replace(*, documents: Mapping[int, extraction.ExtractedDocument]) -> dict[int, list[TimelineEvent]]:
+    """Replace the events of a batch of sources (keyed by id) by those extracted; return them by source.
+
+    The caller holds the transaction and the sources' locks. One DELETE and one INSERT for the batch.
+    """
+    source_ids = list(documents)
+    if not source_ids:
+        return {}
     data_changed()
-    TimelineEvent.objects.filter(source=source).delete()
-    events = TimelineEvent.objects.bulk_create(
-        TimelineEvent(
-            source=source,
-            ordinal=ordinal,
-            occurred_on=event.occurred_on or document.date,
-            headline=event.headline[:300],
-            snippet=event.snippet,
-            language=document.language or "",
-            agency=document.source or "",
-            member_codes=sorted(event.members),
-            person_slugs=sorted(event.people),
-            commitment_types=sorted({c.type for c in event.commitments}),
-            commitment_statuses=sorted({c.status for c in event.commitments}),
-            commitment_keys=commitment_keys(extracted_stated(event.commitments)),
-            review_states=["machine"] if event.commitments else [],
-        )
+    # Only the ids: Django sets the contributions' links to NULL, and the search vectors need not be read.
+    TimelineEvent.objects.filter(source_id__in=source_ids).only("id").delete()
+    created = TimelineEvent.objects.bulk_create(
+        _event_row(source_id, ordinal, event, document)
+        for source_id, document in documents.items()
         for ordinal, event in enumerate(document.events)
     )
-    # The article's words, indexed once for all its events (one UPDATE, computed by PostgreSQL).
-    TimelineEvent.objects.filter(source=source).update(
+    by_source: dict[int, list[TimelineEvent]] = defaultdict(list)
+    for event in created:
+        by_source[event.source_id].append(event)
+    return dict(by_source)
+
+
+def _event_row(source_id: int, ordinal: int, event: extraction.ExtractedEvent,
+               document: extraction.ExtractedDocument) -> TimelineEvent:
+    return TimelineEvent(
+        source_id=source_id,
+        ordinal=ordinal,
+        occurred_on=event.occurred_on or document.date,
+        headline=event.headline[:300],
+        snippet=event.snippet,
+        language=document.language or "",
+        agency=document.source or "",
+        member_codes=sorted(event.members),
+        person_slugs=sorted(event.people),
+        commitment_types=sorted({c.type for c in event.commitments}),
+        commitment_statuses=sorted({c.status for c in event.commitments}),
+        commitment_keys=commitment_keys(extracted_stated(event.commitments)),
+        review_states=["machine"] if event.commitments else [],
+        # The article's words, computed by PostgreSQL as the row is inserted (no second write of the row).
         search_vector=SearchVector(Value(document.search_lemmas), config="simple")
-        + SearchVector(Value(document.search_latin), config="english")
+        + SearchVector(Value(document.search_latin), config="english"),
     )
-    return events
 
 
 def events_commitments_refresh(*, source_ids: Iterable[int] = (), event_ids: Iterable[int] = ()) -> None:
@@ -86,8 +97,6 @@ def events_commitments_refresh(*, source_ids: Iterable[int] = (), event_ids: Ite
     filter), a corrected one is filed under its corrected actor, type and status. Events whose
     contributions are all machine-read are already right (``events_replace``): one query, no write.
     """
-    from apps.coalition.models import Contribution
-
     source_ids, event_ids = list(source_ids), list(event_ids)
     if not source_ids and not event_ids:
         return

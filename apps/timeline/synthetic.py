@@ -43,12 +43,13 @@ from django.db.models.deletion import CASCADE, SET_NULL
 from django.utils import timezone
 
 from apps import extraction
+from apps.coalition.contributions import tallies_rebuild
 from apps.coalition.models import Contribution, is_sure
-from apps.coalition.services import members_ensure, tallies_rebuild
+from apps.coalition.services import members_ensure
 from apps.extraction.commitments import split_sentences
 from apps.extraction.pipeline import HEADLINE_CHARS, SNIPPET_CHARS, merge_extracted, trim_at_word
+from apps.sources.ingest import extraction_config
 from apps.sources.models import SourceText
-from apps.sources.services import extraction_config
 from apps.timeline.models import TimelineEvent
 from apps.timeline.services import Stated, commitment_keys
 

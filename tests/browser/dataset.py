@@ -18,6 +18,7 @@ from django.db import connection
 from apps.accounts.models import User
 from apps.accounts.roles import roles_sync
 from apps.coalition.reference import reference_data_load_all
+from apps.sources import ingest
 from apps.sources import services as source_services
 from apps.sources.archives import IncomingFile
 from apps.sources.models import SourceText, Upload
@@ -40,7 +41,7 @@ _snapshot: dict[str, str] = {}
 def _ingest(upload: Upload | None, path_name: str, data: bytes) -> None:
     source = source_services.source_receive(upload=upload, item=IncomingFile(path_name, data, None, len(data)))
     if source.status == SourceText.Status.QUEUED:
-        source_services.source_ingest(source_id=source.pk)  # inline: no worker needed for the pages
+        ingest.source_ingest(source_id=source.pk)  # inline: no worker needed for the pages
 
 
 def _build() -> None:

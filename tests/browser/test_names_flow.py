@@ -15,6 +15,7 @@ from apps.coalition.models import NameCandidate
 from apps.coalition.reference import reference_data_load_all
 from apps.sources import services as source_services
 from apps.sources.archives import IncomingFile
+from apps.sources.ingest import source_ingest
 from tests.browser.conftest import PASSWORD, axe_violations, log_in, screenshot
 from tests.corpus import DEV
 
@@ -29,7 +30,7 @@ ARTICLES = [
 
 def ingest(name: str, data: bytes) -> None:
     source = source_services.source_receive(upload=None, item=IncomingFile(name, data, None, len(data)))
-    source_services.source_ingest(source_id=source.pk)  # inline: no worker needed for the page
+    source_ingest(source_id=source.pk)  # inline: no worker needed for the page
 
 
 def test_admin_dismisses_and_aliases_unknown_names(page, live_server, worker_factory):

@@ -21,6 +21,7 @@ from apps.coalition.reference import reference_data_load_all
 from apps.coalition.review.selectors import WAITING_CACHE_KEY
 from apps.sources import services as source_services
 from apps.sources.archives import IncomingFile
+from apps.sources.ingest import source_ingest
 from apps.sources.models import SourceText
 from tests.browser.conftest import PASSWORD, axe_violations, log_in, screenshot
 from tests.corpus import DEV, SEED
@@ -48,7 +49,7 @@ def make_user(role: str) -> User:
 def ingest(path_name: str, data: bytes) -> None:
     source = source_services.source_receive(upload=None, item=IncomingFile(path_name, data, None, len(data)))
     if source.status == SourceText.Status.QUEUED:
-        source_services.source_ingest(source_id=source.pk)
+        source_ingest(source_id=source.pk)
 
 
 def alone(c: Contribution) -> bool:

@@ -24,6 +24,7 @@ from apps.coalition.tests.review_helpers import MISSED, SIGNED
 from apps.core.models import AuditEntry
 from apps.sources import services as source_services
 from apps.sources.archives import IncomingFile
+from apps.sources.ingest import source_ingest
 from apps.sources.models import SourceText
 from tests.browser.conftest import PASSWORD, axe_violations, log_in, screenshot
 from tests.corpus import DEV, SEED
@@ -53,7 +54,7 @@ def make_user(role: str) -> User:
 def ingest(path_name: str, data: bytes) -> None:
     source = source_services.source_receive(upload=None, item=IncomingFile(path_name, data, None, len(data)))
     if source.status == SourceText.Status.QUEUED:
-        source_services.source_ingest(source_id=source.pk)  # inline: no worker needed for the pages
+        source_ingest(source_id=source.pk)  # inline: no worker needed for the pages
 
 
 def reading(code: str, type_: str, status: str) -> str:

@@ -41,8 +41,8 @@ from apps.extraction.evaluate import (
     score,
     score_by,
 )
+from apps.sources.ingest import extraction_config
 from apps.sources.models import SourceText
-from apps.sources.services import extraction_config
 from apps.timeline.models import TimelineEvent
 
 State = Contribution.ReviewState

@@ -29,9 +29,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 
 from apps.accounts.permissions import can_review, can_review_contribution
+from apps.coalition.contributions import Statement, statement_of, tallies_recount
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Member
 from apps.coalition.review.selectors import WAITING_CACHE_KEY, event_at
-from apps.coalition.services import Statement, statement_of, tallies_recount
 from apps.core.exceptions import InvalidTransition
 from apps.core.models import AuditEntry
 from apps.core.services import audit_record, audit_record_many

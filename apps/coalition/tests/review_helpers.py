@@ -6,12 +6,13 @@ from typing import Any
 
 from django.core.cache import cache
 
+from apps.coalition.contributions import tallies_rebuild
 from apps.coalition.models import CommitmentCell, Contribution, Member, StatementMonth
 from apps.coalition.review import services as review_services
 from apps.coalition.review.selectors import WAITING_CACHE_KEY
-from apps.coalition.services import tallies_rebuild
 from apps.sources import services as source_services
 from apps.sources.archives import IncomingFile
+from apps.sources.ingest import source_ingest
 
 ARTICLES = {
     "de_pledge.txt": "date 2026-03-02 Germany will send air defence systems to Ukraine, Reuters reported.",
@@ -38,7 +39,7 @@ RATIFIED = "The Netherlands ratified the security agreement with Ukraine in Sept
 def ingest(name: str, text: str) -> int:
     data = text.encode()
     source = source_services.source_receive(upload=None, item=IncomingFile(name, data, None, len(data)))
-    source_services.source_ingest(source_id=source.pk)
+    source_ingest(source_id=source.pk)
     return source.pk
 
 

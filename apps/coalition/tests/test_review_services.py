@@ -8,12 +8,12 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from apps.coalition.contributions import tallies_rebuild
 from apps.coalition.models import CommitmentCell, Contribution, Member, StatementMonth
 from apps.coalition.review import services
 from apps.coalition.review.selectors import WAITING_CACHE_KEY
 from apps.coalition.review.services import ReviewConflict
 from apps.coalition.selectors import commitment_histories
-from apps.coalition.services import tallies_rebuild
 from apps.coalition.tests.review_helpers import (
     MISSED,
     RATIFIED,
@@ -24,7 +24,7 @@ from apps.coalition.tests.review_helpers import (
 )
 from apps.core.exceptions import InvalidTransition
 from apps.core.models import AuditEntry
-from apps.sources import services as source_services
+from apps.sources.ingest import source_reextract
 from apps.sources.models import SourceText
 from apps.timeline.models import TimelineEvent
 
@@ -168,7 +168,7 @@ def test_a_stale_version_gets_a_conflict_saying_what_changed_and_overwrites_noth
 
 def test_a_contribution_replaced_meanwhile_is_gone(articles, editor):
     item = machine("DE", "air_defence", articles["de_pledge.txt"])
-    source_services.source_reextract(source_id=articles["de_pledge.txt"])  # machine rows are re-created
+    source_reextract(source_id=articles["de_pledge.txt"])  # machine rows are re-created
     with pytest.raises(InvalidTransition, match="no longer exists"):
         services.contribution_confirm(contribution=item, version=1, actor=editor)
 
@@ -251,7 +251,7 @@ def test_reextraction_keeps_reviewed_rows_untouched_and_does_not_bring_back_the_
     before = {row[0]: row[1:] for row in Contribution.objects.filter(pk__in=reviewed_ids).values_list("pk", *fields)}
 
     for _ in range(2):
-        source_services.source_reextract(source_id=joint)
+        source_reextract(source_id=joint)
 
     after = {row[0]: row[1:] for row in Contribution.objects.filter(pk__in=reviewed_ids).values_list("pk", *fields)}
     assert after == before
@@ -282,7 +282,7 @@ def test_contributions_replace_treats_the_original_pair_of_a_correction_as_taken
     item = machine("DE", "air_defence", source_id)
     services.contribution_correct(contribution=item, version=1, actor=editor, member=Member.objects.get(code="FR"),
                                   type="air_defence", status="pledged", evidence=item.evidence)
-    source_services.source_reextract(source_id=source_id)
+    source_reextract(source_id=source_id)
     assert list(Contribution.objects.filter(source_id=source_id).values_list("actor__code", "review_state")) == [
         ("FR", "corrected")]
     event = TimelineEvent.objects.get(source_id=source_id)
@@ -384,7 +384,7 @@ def test_reextraction_keeps_an_added_commitment_and_reads_no_duplicate_in_beside
     before = Contribution.objects.filter(pk=added.pk).values_list(*fields).get()
     # ... and reads it now: the editor's stays, alone.
     for _ in range(2):
-        source_services.source_reextract(source_id=missed.pk)
+        source_reextract(source_id=missed.pk)
     assert Contribution.objects.filter(pk=added.pk).values_list(*fields).get() == before
     assert list(Contribution.objects.filter(source=missed, actor__code="NL").values_list("pk", flat=True)) == [
         added.pk]
@@ -435,7 +435,7 @@ def test_a_step_is_dated_otherwise_and_the_tallies_months_and_history_follow(mis
                                                                                           "2026-09-15")
     assert tallies_match_a_rebuild()
     # Read again, the article keeps the editor's date; dated back as the machine read it, it is confirmed.
-    source_services.source_reextract(source_id=missed.pk)
+    source_reextract(source_id=missed.pk)
     assert Contribution.objects.get(pk=done.pk).stated_on == date(2026, 9, 15)
     back = services.contribution_correct(contribution=done, version=2, actor=editor, member=done.actor,
                                          type=done.type, status=done.status, evidence=done.evidence,

@@ -18,6 +18,7 @@ from apps.coalition.review import services
 from apps.coalition.review.selectors import WAITING_CACHE_KEY
 from apps.coalition.tests.review_helpers import MISSED, RATIFIED, SIGNED, ingest, machine
 from apps.core.models import AuditEntry
+from apps.sources.ingest import source_reextract
 from apps.sources.models import SourceText
 from tests.corpus import DEV
 
@@ -268,9 +269,8 @@ def test_a_stale_action_shows_the_conflict_and_changes_nothing(editor_client, it
 
 
 def test_an_item_that_no_longer_exists_is_said_so(editor_client, item):
-    from apps.sources import services as source_services
 
-    source_services.source_reextract(source_id=item.source_id)
+    source_reextract(source_id=item.source_id)
     response = editor_client.post(reverse("review:confirm", args=[item.pk]), {"version": "1"})
     assert response.status_code == 404
     assert editor_client.get(reverse("review:item", args=[item.pk])).status_code == 404

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from apps.coalition import services
+from apps.coalition import services, sightings
 from apps.coalition.models import Alias, Member, NameCandidate, NameSighting, Person
 from apps.coalition.tests.factories import MemberFactory, NameCandidateFactory, NameSightingFactory, PersonFactory
 from apps.core.exceptions import InvalidTransition
@@ -18,6 +18,7 @@ from apps.core.models import AuditEntry
 from apps.extraction.names import NameSighting as Seen
 from apps.sources import services as source_services
 from apps.sources.archives import IncomingFile
+from apps.sources.ingest import source_ingest, source_reextract
 from apps.sources.models import SourceText
 from apps.sources.tests.factories import SourceTextFactory
 from apps.timeline.models import TimelineEvent
@@ -33,7 +34,7 @@ KEY = "ingrid halvorsen"
 
 def ingest(name: str, data: bytes) -> SourceText:
     source = source_services.source_receive(upload=None, item=IncomingFile(name, data, None, len(data)))
-    source_services.source_ingest(source_id=source.pk)
+    source_ingest(source_id=source.pk)
     source.refresh_from_db()
     assert source.status == SourceText.Status.INGESTED, source.refusal_reason
     return source
@@ -61,8 +62,8 @@ def test_ingesting_a_source_twice_leaves_the_same_sightings_and_counts():
     source = ingest("halvorsen.txt", FIRST)
     before = sorted(NameSighting.objects.values_list("candidate__key", "source_id", "text"))
     SourceText.objects.filter(pk=source.pk).update(status=SourceText.Status.QUEUED)
-    source_services.source_ingest(source_id=source.pk)
-    source_services.source_reextract(source_id=source.pk)
+    source_ingest(source_id=source.pk)
+    source_reextract(source_id=source.pk)
     assert sorted(NameSighting.objects.values_list("candidate__key", "source_id", "text")) == before
     assert candidate().article_count == 1
     assert NameCandidate.objects.filter(key=KEY).count() == 1
@@ -72,24 +73,24 @@ def test_counts_add_up_across_sources_and_follow_a_source_that_no_longer_names_i
     first = ingest("first.txt", FIRST)
     ingest("second.txt", SECOND)
     assert candidate().article_count == 2
-    services.name_sightings_replace(source=first, sightings=[])
+    sightings.name_sightings_replace(source=first, sightings=[])
     assert candidate().article_count == 1
     assert not NameSighting.objects.filter(source=first).exists()
 
 
 def test_the_display_text_is_the_form_seen_most_often():
     sources = SourceTextFactory.create_batch(3, status=SourceText.Status.INGESTED)
-    services.name_sightings_replace(source=sources[0], sightings=[seen("halvorsen", "Halvorsens")])
-    services.name_sightings_replace(source=sources[1], sightings=[seen("halvorsen", "Halvorsen")])
-    services.name_sightings_replace(source=sources[2], sightings=[seen("halvorsen", "Halvorsen")])
+    sightings.name_sightings_replace(source=sources[0], sightings=[seen("halvorsen", "Halvorsens")])
+    sightings.name_sightings_replace(source=sources[1], sightings=[seen("halvorsen", "Halvorsen")])
+    sightings.name_sightings_replace(source=sources[2], sightings=[seen("halvorsen", "Halvorsen")])
     found = NameCandidate.objects.get(key="halvorsen")
     assert (found.text, found.article_count) == ("Halvorsen", 3)
 
 
 def test_a_vague_hint_gives_way_to_a_telling_one():
     first, second = SourceTextFactory.create_batch(2, status=SourceText.Status.INGESTED)
-    services.name_sightings_replace(source=first, sightings=[seen("saab", hint="name")])
-    services.name_sightings_replace(source=second, sightings=[seen("saab", hint="organisation")])
+    sightings.name_sightings_replace(source=first, sightings=[seen("saab", hint="name")])
+    sightings.name_sightings_replace(source=second, sightings=[seen("saab", hint="organisation")])
     assert NameCandidate.objects.get(key="saab").hint == "organisation"
 
 
@@ -98,8 +99,8 @@ def test_replacing_sightings_takes_the_same_queries_for_three_names_or_forty():
         source = SourceTextFactory(status=SourceText.Status.INGESTED)
         names = [seen(f"name {count} {i}") for i in range(count)]
         with CaptureQueriesContext(connection) as captured:
-            services.name_sightings_replace(source=source, sightings=names)  # new candidates
-            services.name_sightings_replace(source=source, sightings=names[1:])  # existing ones, one gone
+            sightings.name_sightings_replace(source=source, sightings=names)  # new candidates
+            sightings.name_sightings_replace(source=source, sightings=names[1:])  # existing ones, one gone
         assert NameCandidate.objects.get(key=f"name {count} 0").article_count == 0
         assert NameCandidate.objects.get(key=f"name {count} 1").article_count == 1
         return len(captured)
@@ -114,7 +115,7 @@ def test_dismissed_names_stay_dismissed_when_seen_again(admin_user):
     assert candidate().resolved_by == admin_user
     assert AuditEntry.objects.filter(action="name.dismiss", object_id=str(candidate().pk)).exists()
     ingest("second.txt", SECOND)
-    source_services.source_reextract(source_id=source.pk)
+    source_reextract(source_id=source.pk)
     assert (candidate().state, candidate().article_count) == (NameCandidate.State.DISMISSED, 2)
 
 
@@ -163,7 +164,7 @@ def test_alias_of_an_existing_person_queues_the_articles_again(admin_user, djang
     assert outcome.queued == 2
     assert outcome.message == ("«Ingrid Halvorsen» is now an alias of Ingrid Halvorsen (SE); "
                                "2 articles are being re-read.")
-    assert len(callbacks) == 3  # two re-extraction tasks and the gazetteer's invalidation
+    assert len(callbacks) == 2  # one re-extraction task for both articles and the gazetteer's invalidation
     assert AuditEntry.objects.filter(action="name.alias", object_id=str(found.pk)).exists()
     assert AuditEntry.objects.get(action="sources.reextract").changes == {"queued": 2}
     assert {first.pk, second.pk} == set(NameSighting.objects.filter(candidate=found).values_list("source", flat=True))
@@ -258,7 +259,7 @@ def test_after_aliasing_and_re_reading_the_name_is_a_mention_not_a_sighting(admi
     services.name_candidate_create_person(candidate=candidate(), actor=admin_user, slug="halvorsen",
                                           name_en="Ingrid Halvorsen", member=Member.objects.get(code="SE"))
     for source in (first, second):
-        source_services.source_reextract(source_id=source.pk)
+        source_reextract(source_id=source.pk)
         source.refresh_from_db()
         assert "halvorsen" in source.report["extraction"]["people"]
         assert "halvorsen" in TimelineEvent.objects.get(source=source).person_slugs
@@ -290,7 +291,7 @@ def test_concurrent_workers_keep_counts_exact_and_never_deadlock():
                 names = [seen(key) for key in rng.sample(keys, rng.randint(0, len(keys)))]  # any order
                 with transaction.atomic():
                     SourceText.objects.select_for_update().get(pk=source.pk)  # as the ingest holds it
-                    services.name_sightings_replace(source=source, sightings=names)
+                    sightings.name_sightings_replace(source=source, sightings=names)
         except BaseException as error:  # re-raised in the test thread below
             errors.append(error)
         finally:

@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
+from apps.coalition.contributions import tallies_rebuild
 from apps.coalition.models import Contribution, Member
-from apps.coalition.services import tallies_rebuild
 from apps.sources.tests.factories import SourceTextFactory
 from apps.timeline.models import TimelineEvent
 

@@ -14,6 +14,7 @@ import yaml
 from django.conf import settings
 from django.urls import reverse
 
+from config.celery import app as celery_app
 from tests.worker import database_url_of_test_db
 
 ROOT = Path(settings.BASE_DIR)
@@ -97,15 +98,31 @@ def test_compose_file_sets_only_variables_the_settings_read():
     services = compose["services"]
     assert {"postgres", "redis", "web", "worker", "beat"} <= set(services)
     known = settings_env_names()
-    for name in ("web", "worker", "beat"):
+    for name in ("web", "worker", "reextract-worker", "beat"):
         service = services[name]
         environment = dict(service.get("environment") or {})
         unknown = set(environment) - known
         assert not unknown, f"{name} sets variables the settings never read: {unknown}"
         assert "healthcheck" in service or name == "beat"
     assert "appendonly" in " ".join(services["redis"]["command"])
+    # Queues by kind: `--scale worker=N` adds ingest hosts; re-extraction has a worker of its own.
+    queues = {name: _queues_of(services[name]["command"]) for name in ("worker", "reextract-worker")}
+    assert queues == {"worker": {"ingest", "housekeeping"}, "reextract-worker": {"reextract"}}
+    assert {queue.name for queue in settings.CELERY_TASK_QUEUES} == {"ingest", "reextract", "housekeeping"}
     for name in ("postgres", "redis"):
         assert "healthcheck" in services[name]
+
+
+def _queues_of(command: list[str]) -> set[str]:
+    return set(command[command.index("--queues") + 1].split(","))
+
+
+def test_tasks_are_routed_to_the_queue_of_their_kind():
+    router = celery_app.amqp.router
+    assert router.route({}, "apps.sources.tasks.sources_ingest")["queue"].name == "ingest"
+    assert router.route({}, "apps.sources.tasks.sources_reextract")["queue"].name == "reextract"
+    for beat in settings.CELERY_BEAT_SCHEDULE.values():  # the reconciler, the inbox scan, ...
+        assert router.route({}, beat["task"])["queue"].name == "housekeeping"
 
 
 def test_env_example_documents_every_setting():

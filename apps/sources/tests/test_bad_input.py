@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from apps.sources import services
+from apps.sources import ingest
 from apps.sources.models import SourceText, Upload
 from tests.corpus import BAD, DEV, bad_expectations
 
@@ -68,7 +68,7 @@ def test_web_upload_gives_every_bad_file_its_outcome(admin_client_):
     upload = Upload.objects.get()
     assert response.url == upload.get_absolute_url()
     for source_id in upload.sources.filter(status=SourceText.Status.QUEUED).values_list("pk", flat=True):
-        services.source_ingest(source_id=source_id)  # what the worker does; the worker tests cover the queue
+        ingest.source_ingest(source_id=source_id)  # what the worker does; the worker tests cover the queue
     assert_outcomes(upload)
     page = admin_client_.get(upload.get_absolute_url())
     assert "The file is a PNG image, not text." in page.content.decode()

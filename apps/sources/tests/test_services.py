@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from apps.coalition.models import Contribution
-from apps.sources import services
+from apps.sources import ingest, services
 from apps.sources.archives import IncomingFile
 from apps.sources.models import Channel, SourceText
 from apps.timeline.models import TimelineEvent
@@ -53,11 +53,11 @@ def test_oversized_file_is_refused_without_keeping_its_bytes(settings):
 
 def test_ingest_twice_leaves_the_same_rows():
     source = receive(SEED.name, SEED.read_bytes())
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     snapshot = (list(TimelineEvent.objects.values_list("source", "headline")),
                 sorted(Contribution.objects.values_list("actor__code", "type", "status")))
     SourceText.objects.filter(pk=source.pk).update(status=SourceText.Status.QUEUED)
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     source.refresh_from_db()
     assert source.status == SourceText.Status.INGESTED
     assert (list(TimelineEvent.objects.values_list("source", "headline")),
@@ -69,10 +69,10 @@ def test_ingest_twice_leaves_the_same_rows():
 
 def test_a_finished_source_is_not_ingested_again():
     source = receive(SEED.name, SEED.read_bytes())
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     source.refresh_from_db()
     processed_at = source.processed_at
-    services.source_ingest(source_id=source.pk)  # a late second delivery of the same task
+    ingest.source_ingest(source_id=source.pk)  # a late second delivery of the same task
     source.refresh_from_db()
     assert source.processed_at == processed_at
     assert source.attempts == 1
@@ -80,7 +80,7 @@ def test_a_finished_source_is_not_ingested_again():
 
 def test_refusal_in_the_worker_records_a_reason_and_nothing_else():
     source = receive("b03_image_renamed.txt", (BAD / "b03_image_renamed.txt").read_bytes())
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     source.refresh_from_db()
     assert source.status == SourceText.Status.FAILED
     assert "PNG" in source.refusal_reason
@@ -106,7 +106,7 @@ def test_stuck_sources_are_requeued(django_capture_on_commit_callbacks):
 def test_retry_requeues_a_refused_source(admin_user, settings):
     source = receive(SEED.name, SEED.read_bytes())
     settings.INGEST_MAX_FILE_BYTES = 1_000  # lowered after receipt: the worker refuses the file as too large
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     source.refresh_from_db()
     assert source.status == SourceText.Status.FAILED
     settings.INGEST_MAX_FILE_BYTES = 2_000_000
@@ -140,7 +140,7 @@ def test_ingest_works_with_no_aliases_at_all():
 
     Alias.objects.all().delete()  # an admin emptied the gazetteer
     source = receive(SEED.name, SEED.read_bytes())
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     source.refresh_from_db()
     assert source.status == SourceText.Status.INGESTED
     assert TimelineEvent.objects.filter(source=source).count() == 1
@@ -148,14 +148,14 @@ def test_ingest_works_with_no_aliases_at_all():
 
 def test_reextract_is_idempotent_and_keeps_reviewed_contributions():
     source = receive(SEED.name, SEED.read_bytes())
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     reviewed = Contribution.objects.filter(source=source).first()
     reviewed.review_state = Contribution.ReviewState.CORRECTED
     reviewed.status = "approved"
     reviewed.save()
     before = sorted(Contribution.objects.filter(source=source).values_list("actor__code", "type", "status"))
-    services.source_reextract(source_id=source.pk)
-    services.source_reextract(source_id=source.pk)
+    ingest.source_reextract(source_id=source.pk)
+    ingest.source_reextract(source_id=source.pk)
     after = sorted(Contribution.objects.filter(source=source).values_list("actor__code", "type", "status"))
     assert after == before
     reviewed.refresh_from_db()
@@ -168,14 +168,14 @@ def test_reextract_picks_up_a_new_alias():
 
     data = b" date 2026-03-01 Freedonia pledged to train Ukrainian pilots, the ministry said."
     source = receive("freedonia.txt", data)
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     assert "FD" not in TimelineEvent.objects.get(source=source).member_codes
     member = Member.objects.create(code="FD", name_en="Freedonia", role=Member.Role.COALITION_MEMBER)
     Alias.objects.create(text="Freedonia", language="en", member=member)
     from apps.coalition import services as coalition_services
 
     coalition_services.gazetteer_invalidate()  # skip the few-second recheck delay
-    services.source_reextract(source_id=source.pk)
+    ingest.source_reextract(source_id=source.pk)
     assert "FD" in TimelineEvent.objects.get(source=source).member_codes
 
 
@@ -183,11 +183,11 @@ def test_an_article_reporting_a_draft_statement_becomes_a_draft_candidate():
     from apps.statements.models import StatementDraft
 
     source = receive(SEED.name, SEED.read_bytes())
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     draft = StatementDraft.objects.get(source=source)
     assert draft.quotes and "мониторинга прекращения огня" in draft.quotes[0]
     assert draft.revisions.get(number=1).source == source
-    services.source_reextract(source_id=source.pk)
+    ingest.source_reextract(source_id=source.pk)
     assert StatementDraft.objects.filter(source=source).count() == 1
 
 
@@ -201,7 +201,7 @@ def test_a_recalled_step_is_an_event_and_a_dated_contribution_of_its_own():
     from apps.coalition.selectors import commitment_histories
 
     source = receive("recalled.txt", RECALLED)
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     events = list(TimelineEvent.objects.filter(source=source).order_by("ordinal"))
     assert [(e.ordinal, e.occurred_on.isoformat(), e.commitment_statuses) for e in events] == [
         (0, "2026-01-07", ["delivered"]), (1, "2025-09-04", ["pledged"])]
@@ -218,11 +218,11 @@ def test_a_recalled_step_is_an_event_and_a_dated_contribution_of_its_own():
 
 def test_a_reviewed_contribution_finds_its_event_again_after_reextraction():
     source = receive("recalled.txt", RECALLED)
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     reviewed = Contribution.objects.get(source=source, status="pledged")
     reviewed.review_state = Contribution.ReviewState.CONFIRMED
     reviewed.save()
-    services.source_reextract(source_id=source.pk)
+    ingest.source_reextract(source_id=source.pk)
     reviewed.refresh_from_db()
     assert reviewed.event is not None and reviewed.event.ordinal == 1 and reviewed.event.source_id == source.pk
     assert Contribution.objects.filter(source=source).count() == 2

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import socket
+from collections.abc import Iterator
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from apps.sources import ingest
 from apps.sources.models import SourceText
 from apps.sources.tests.factories import SourceTextFactory, UploadFactory
+from config.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db
 
@@ -99,14 +104,14 @@ def test_reextraction_progress_page(admin_client_, analyst_client, django_assert
     from tests.corpus import SEED
 
     source = receive(SEED.name, SEED.read_bytes())
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     run = services.sources_reextract_queue(actor=None, source_ids=[source.pk])
     url = reverse("sources:reextraction_detail", args=[run.pk])
     assert analyst_client.get(url).status_code == 403
     page = admin_client_.get(url)
     assert page.status_code == 200
     assert b"0 of 1 source read again" in page.content and b'hx-trigger="every 2s"' in page.content
-    services.source_reextract(source_id=source.pk)
+    ingest.source_reextract(source_id=source.pk)
     with django_assert_max_num_queries(8):
         partial = admin_client_.get(url, headers={"HX-Request": "true"})
     assert b"<html" not in partial.content and b"1 of 1 source read again" in partial.content
@@ -127,3 +132,33 @@ def test_admin_action_redirects_to_the_progress(admin_user):
                            {"action": "reextract_selected", "_selected_action": [source.pk]})
     assert response.status_code == 302
     assert "/uploads/reextractions/" in response.url
+
+
+@pytest.fixture
+def broker_unreachable() -> Iterator[None]:
+    """The broker's address points at a port where nothing listens; the cache (and the sessions) still work."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = celery_app.conf.broker_url
+    celery_app.conf.broker_url = f"redis://127.0.0.1:{port}/0"
+    celery_app._after_fork()  # the connection pools are made again from the address (as in a forked worker)
+    yield
+    celery_app.conf.broker_url = url
+    celery_app._after_fork()
+
+
+# serialized_rollback: the flush after this test must leave the database as the tests after it expect.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_upload_while_the_broker_is_down_is_stored_and_says_processing_will_follow(broker_unreachable,
+                                                                                      admin_user):
+    client = Client()
+    client.force_login(admin_user)
+    files = [SimpleUploadedFile(f"{i}.txt", f" date 2026-01-0{i + 1} France will send troops, AFP said. {i}".encode())
+             for i in range(3)]
+    response = client.post(reverse("sources:upload_list"), {"files": files}, follow=True)
+    assert response.status_code == 200
+    assert "Processing will start by itself once it is back" in response.content.decode().replace("\n", " ")
+    # Stored and queued: the reconciler sends them once the broker answers (apps/sources/tests/test_worker.py).
+    assert sorted(SourceText.objects.values_list("status", flat=True)) == [SourceText.Status.QUEUED] * 3
+    assert all(bytes(s.raw_bytes) for s in SourceText.objects.all())

@@ -17,7 +17,7 @@ from django.db import close_old_connections, connection
 
 from apps.coalition.models import Contribution
 from apps.core.embedded import EmbeddedRedis
-from apps.sources import services
+from apps.sources import ingest, services
 from apps.sources.archives import IncomingFile
 from apps.sources.models import Channel, SourceText, Upload
 from apps.timeline.models import TimelineEvent
@@ -191,3 +191,54 @@ def test_readyz_is_200_with_a_live_worker(worker_factory, client):
     response = client.get("/readyz")
     assert response.status_code == 200, response.content
     assert response.json()["checks"] == {"database": True, "broker": True, "worker": True}
+
+
+def test_a_worker_child_killed_mid_batch_loses_nothing_and_doubles_nothing(worker_factory, settings):
+    # Batches of six ~150 kB articles: each batch takes seconds to read, so the kill lands inside batches.
+    settings.INGEST_BATCH_BYTES = 1_000_000
+    worker = worker_factory(**FAST_RECOVERY, beat=True).start()
+    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(12, size=150_000))
+    wait_until(lambda: upload.sources.filter(status=SourceText.Status.PROCESSING).count() >= 6, timeout=60,
+               what="a batch in processing", worker=worker)
+    assert not upload.sources.filter(status=SourceText.Status.INGESTED).exists()  # mid-batch: nothing written yet
+    for child in worker.children():
+        os.kill(child.pid, signal.SIGKILL)
+    wait_until(lambda: all_done(upload), timeout=240, what="recovery after SIGKILL", worker=worker)
+    assert_nothing_lost_nothing_doubled(upload, 12)
+    assert upload.sources.filter(attempts__gte=2).count() >= 6  # the killed batch ran again
+
+
+def test_an_upload_while_the_broker_is_down_is_queued_by_the_reconciler_once_it_is_back(worker_factory):
+    if os.environ.get("REDIS_URL"):
+        pytest.skip("kills the embedded Redis; REDIS_URL points at a server these tests do not own")
+    redis = EmbeddedRedis(settings.EMBEDDED_DIR / "redis")
+    state = redis._running_state()
+    assert state is not None
+    os.kill(state["pid"], signal.SIGKILL)
+    wait_until(lambda: redis._running_state() is None, timeout=10, what="Redis to die")
+    try:
+        upload = services.upload_receive(actor=None, channel=Channel.CLI, files=small_articles(7))
+    finally:
+        redis.restart()
+    assert upload.queued_later  # what the upload page tells the user
+    assert upload.sources.filter(status=SourceText.Status.QUEUED).count() == 7  # stored, nothing sent
+    worker = worker_factory(**FAST_RECOVERY, beat=True).start()
+    wait_until(lambda: all_done(upload), timeout=120, what="the reconciler to queue the upload", worker=worker)
+    assert_nothing_lost_nothing_doubled(upload, 7)
+
+
+def test_a_re_extraction_backlog_does_not_hold_up_a_new_upload(worker_factory):
+    first = services.upload_receive(actor=None, channel=Channel.CLI, files=small_articles(4))
+    ids = list(first.sources.values_list("pk", flat=True))
+    for source_id in ids:
+        ingest.source_ingest(source_id=source_id)
+    run = services.sources_reextract_queue(actor=None, source_ids=ids)  # sits on the "reextract" queue
+    assert run.total == 4
+    worker = worker_factory(queues="ingest,housekeeping").start()  # as `make run` starts the ingest worker
+    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(1, size=20_000))
+    wait_until(lambda: all_done(upload), timeout=60, what="the new upload", worker=worker)
+    assert upload.sources.get().status == SourceText.Status.INGESTED
+    assert run.done_count() == 0  # the re-extraction waits for its own worker
+    worker.stop()
+    worker_factory(queues="reextract").start()
+    wait_until(lambda: run.done_count() == 4, timeout=60, what="the re-extraction")

@@ -15,6 +15,7 @@ from apps.core.exceptions import InvalidTransition
 from apps.core.models import AuditEntry
 from apps.sources import services as source_services
 from apps.sources.archives import IncomingFile
+from apps.sources.ingest import extraction_config, source_ingest, source_reextract
 from apps.statements import services
 from apps.statements.models import Comment, Review, Revision, StatementDraft
 from apps.statements.services import DraftConflict, Seen
@@ -41,7 +42,7 @@ PARIS_MONTHS_LATER = PARIS_NEXT_DAY.replace("2026-01-08", "2026-04-20")
 def ingest(name: str, text: str) -> int:
     data = text.encode()
     source = source_services.source_receive(upload=None, item=IncomingFile(name, data, None, len(data)))
-    source_services.source_ingest(source_id=source.pk)
+    source_ingest(source_id=source.pk)
     return source.pk
 
 
@@ -79,7 +80,7 @@ def test_reingesting_an_article_does_not_duplicate_its_revision():
     draft = StatementDraft.objects.get()
     version = draft.version
     for source_id in (first, second, first):
-        source_services.source_reextract(source_id=source_id)
+        source_reextract(source_id=source_id)
     draft.refresh_from_db()
     assert draft.revisions.count() == 2 and draft.version == version
     assert Revision.objects.filter(source_id=first).count() == 1
@@ -91,7 +92,7 @@ def _read_again(source_id: int, quotes: tuple[str, ...]) -> StatementDraft | Non
 
     source = SourceText.objects.get(pk=source_id)
     document = extraction.extract(bytes(source.raw_bytes), filename=source.original_name,
-                                  config=source_services.extraction_config())
+                                  config=extraction_config())
     with transaction.atomic():
         return services.draft_candidate_replace(source=source, document=replace(document, quotes=quotes))
 
@@ -122,7 +123,7 @@ def test_ingest_never_touches_an_editors_revision(editor):
     source_id = ingest("paris.txt", PARIS)
     draft = StatementDraft.objects.get()
     services.draft_edit(draft=draft, text="Editor's wording.", seen=seen(draft), note="tidied", actor=editor)
-    source_services.source_reextract(source_id=source_id)
+    source_reextract(source_id=source_id)
     draft.refresh_from_db()
     assert draft.current_revision.text == "Editor's wording." and draft.current_revision.author == editor
     assert draft.revisions.count() == 2

@@ -11,10 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from apps.coalition.contributions import tallies_rebuild
 from apps.coalition.models import CommitmentCell, StatementMonth
-from apps.coalition.services import tallies_rebuild
 from apps.sources import services
 from apps.sources.archives import IncomingFile
+from apps.sources.ingest import source_ingest, source_reextract
 from apps.timeline.filters import TimelineFilter
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +32,7 @@ ARTICLES = {
 def ingest(name: str, text: str) -> int:
     data = text.encode()
     source = services.source_receive(upload=None, item=IncomingFile(name, data, None, len(data)))
-    services.source_ingest(source_id=source.pk)
+    source_ingest(source_id=source.pk)
     return source.pk
 
 
@@ -209,7 +210,7 @@ def test_tallies_kept_by_ingest_equal_a_rebuild(articles):
                 sorted(StatementMonth.objects.filter(count__gt=0).values_list("month", "status", "count")))
 
     for source_id in articles.values():  # re-reading takes the old statements off before adding the new
-        services.source_reextract(source_id=source_id)
+        source_reextract(source_id=source_id)
     kept = snapshot()
     tallies_rebuild()
     assert snapshot() == kept

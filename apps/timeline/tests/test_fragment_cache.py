@@ -13,6 +13,7 @@ from apps.coalition.review.services import contribution_confirm
 from apps.core.fragments import data_version
 from apps.sources import services
 from apps.sources.archives import IncomingFile
+from apps.sources.ingest import source_ingest
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cache_on")]
 
@@ -27,7 +28,7 @@ def ingest(name: str, text: str, capture) -> None:
     data = text.encode()
     with capture(execute=True):  # the version moves on when the ingest commits
         source = services.source_receive(upload=None, item=IncomingFile(name, data, None, len(data)))
-        services.source_ingest(source_id=source.pk)
+        source_ingest(source_id=source.pk)
 
 
 def page_queries(client, url: str, **headers: str) -> tuple[str, list[str]]:

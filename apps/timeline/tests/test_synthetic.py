@@ -13,12 +13,12 @@ from django.db import connection
 from django.urls import reverse
 
 from apps import extraction
+from apps.coalition.contributions import tallies_rebuild
 from apps.coalition.models import CommitmentCell, Contribution, StatementMonth
-from apps.coalition.services import tallies_rebuild
-from apps.sources import services
+from apps.sources import ingest, services
 from apps.sources.archives import IncomingFile
+from apps.sources.ingest import extraction_config
 from apps.sources.models import SourceText
-from apps.sources.services import extraction_config
 from apps.timeline import synthetic
 from apps.timeline.filters import TimelineFilter
 from apps.timeline.models import TimelineEvent
@@ -68,7 +68,7 @@ def tallies() -> tuple[list, list]:
 def ingest_real_article() -> SourceText:
     data = REAL_ARTICLE.encode()
     source = services.source_receive(upload=None, item=IncomingFile("real.txt", data, None, len(data)))
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     return SourceText.objects.get(pk=source.pk)
 
 

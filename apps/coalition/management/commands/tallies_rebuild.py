@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from apps.coalition.services import tallies_rebuild
+from apps.coalition.contributions import tallies_rebuild
 
 
 class Command(BaseCommand):

@@ -95,9 +95,13 @@ class Command(BaseCommand):
         else:
             web = [str(bin_dir / "gunicorn"), "config.wsgi", "--bind", f"{host}:{port}", "--workers", "2",
                    "--threads", "4", "--access-logfile", "-"]
+        celery = [str(bin_dir / "celery"), "-A", "config", "worker", "--loglevel", "INFO"]
         commands = {
-            "worker": [str(bin_dir / "celery"), "-A", "config", "worker", "--loglevel", "INFO", "--concurrency", "2",
-                       "--hostname", "worker@%h"],
+            # New uploads and the periodic housekeeping; re-extraction has a worker of its own, at a lower CPU
+            # priority, so reading every source again never holds up an upload.
+            "worker": [*celery, "--queues", "ingest,housekeeping", "--concurrency", "2", "--hostname", "worker@%h"],
+            "reextract-worker": ["nice", "-n", "10", *celery, "--queues", "reextract", "--concurrency", "1",
+                                 "--hostname", "reextract@%h"],
             "beat": [str(bin_dir / "celery"), "-A", "config", "beat", "--loglevel", "INFO",
                      "--schedule", str(beat_schedule)],
             "web": web,

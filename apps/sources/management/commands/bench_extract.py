@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from apps import extraction
 from apps.coalition.services import gazetteer_build
-from apps.sources.services import extraction_config
+from apps.sources.ingest import extraction_config
 
 CORPUS = Path(settings.BASE_DIR).parent / "shared" / "corpus" / "dev"
 

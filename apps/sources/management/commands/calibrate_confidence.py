@@ -19,7 +19,7 @@ from apps import extraction
 from apps.extraction import confidence
 from apps.extraction.confidence import Reading
 from apps.extraction.evaluate import base_name, read_jsonl
-from apps.sources.services import extraction_config
+from apps.sources.ingest import extraction_config
 
 BANDS = ((0.0, 0.5), (0.5, 0.8), (0.8, 0.9), (0.9, 1.01))
 

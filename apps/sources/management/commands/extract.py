@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from apps import extraction
-from apps.sources.services import extraction_config
+from apps.sources.ingest import extraction_config
 
 
 class Command(BaseCommand):

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from apps.core.health import check_worker
-from apps.sources import services
+from apps.sources import ingest, services
 from apps.sources.archives import clean_file_name
 from apps.sources.models import Channel, SourceText, Upload
 
@@ -61,9 +61,11 @@ class Command(BaseCommand):
         self._summarise(upload)
 
     def _ingest_inline(self, upload: Upload) -> None:
-        pending = list(upload.sources.filter(status__in=[SourceText.Status.QUEUED]).values_list("pk", flat=True))
-        for source_id in tqdm(pending, desc="Ingesting", unit="file", disable=None):
-            services.source_ingest(source_id=source_id)
+        pending = upload.sources.filter(status__in=[SourceText.Status.QUEUED]).order_by("pk")
+        with tqdm(total=pending.count(), desc="Ingesting", unit="file", disable=None) as bar:
+            for batch in services.id_batches(list(pending.values_list("pk", "size_bytes"))):
+                ingest.sources_ingest(source_ids=batch)
+                bar.update(len(batch))
 
     def _wait_for_workers(self, upload: Upload, *, timeout: float) -> None:
         deadline = time.monotonic() + timeout

@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from apps.coalition.services import gazetteer_invalidate
 from apps.core.health import check_worker
-from apps.sources import services
+from apps.sources import ingest, services
 from apps.sources.models import SourceText
 
 
@@ -25,11 +25,14 @@ class Command(BaseCommand):
         sources = SourceText.objects.filter(status=SourceText.Status.INGESTED)
         if options["ids"]:
             sources = sources.filter(pk__in=options["ids"])
-        ids = list(sources.order_by("pk").values_list("pk", flat=True))
+        rows = list(sources.order_by("pk").values_list("pk", "size_bytes"))
+        ids = [pk for pk, _ in rows]
         if options["inline"] or not check_worker():
             gazetteer_invalidate()
-            for source_id in tqdm(ids, desc="Re-extracting", unit="source", disable=None):
-                services.source_reextract(source_id=source_id)
+            with tqdm(total=len(ids), desc="Re-extracting", unit="source", disable=None) as bar:
+                for batch in services.id_batches(rows):
+                    ingest.sources_reextract(source_ids=batch)
+                    bar.update(len(batch))
         else:
             run = services.sources_reextract_queue(actor=None, source_ids=ids if options["ids"] else None)
             self.stdout.write(f"Queued; progress also at {run.get_absolute_url()}")

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from apps import extraction
 from apps.core.exceptions import InvalidTransition
-from apps.sources import services
+from apps.sources import ingest, services
 from apps.sources.archives import ArchiveLimits, unpack_zip
 from apps.sources.models import Channel, SourceText
 from apps.sources.refusals import refusal_can_change
@@ -53,7 +53,7 @@ def test_zip_refusals_retryable_only_for_its_limits():
 def refused_in_the_worker(name: str, data: bytes) -> SourceText:
     upload = services.upload_receive(actor=None, channel=Channel.WEB, files=[(name, data)])
     source = upload.sources.get()
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     source.refresh_from_db()
     assert source.status == SourceText.Status.FAILED
     return source
@@ -80,7 +80,7 @@ def test_a_file_over_a_limit_raised_since_is_retried(admin_client_, settings):
     upload = services.upload_receive(actor=None, channel=Channel.WEB, files=[(SEED.name, data)])
     settings.INGEST_MAX_FILE_BYTES = len(data) - 1
     source = upload.sources.get()
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     source.refresh_from_db()
     assert source.status == SourceText.Status.FAILED and source.retryable
     retry_url = reverse("sources:source_retry", args=[source.pk])

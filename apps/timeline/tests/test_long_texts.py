@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from apps.coalition.models import Contribution
-from apps.sources import services
+from apps.sources import ingest, services
 from apps.sources.models import Channel, SourceText
 from apps.sources.tests.test_worker import big_articles
 from apps.timeline.highlighting import (
@@ -29,7 +29,7 @@ EVIDENCE_ID = re.compile(r'id="(evidence-\d+)"')
 def ingested(size: int) -> SourceText:
     upload = services.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(1, size=size))
     source = upload.sources.get()
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     source.refresh_from_db()
     assert source.status == SourceText.Status.INGESTED
     return source
@@ -125,6 +125,6 @@ def test_an_article_of_ordinary_length_is_one_part(analyst_client):
     assert len(text) < TEXT_PART_CHARS
     source = services.upload_receive(actor=None, channel=Channel.CLI, files=[(SEED.name, SEED.read_bytes())]
                                      ).sources.get()
-    services.source_ingest(source_id=source.pk)
+    ingest.source_ingest(source_id=source.pk)
     html = analyst_client.get(reverse("timeline:source_detail", args=[source.pk])).content.decode()
     assert "Parts of the text" not in html and "Show more of the text" not in html and 'id="evidence-' in html

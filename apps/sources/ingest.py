@@ -175,20 +175,21 @@ def _locked(source_ids: list[int], statuses: Sequence[str]) -> dict[int, SourceT
 def _write(reads: list[Read]) -> None:
     """Replace every row derived from the batch's sources and record what was read (caller holds the locks).
 
-    The order is the lock order of every batch: unknown names, then draft lineages, then the tallies' cells
-    and months (inside ``contributions_replace``), so two batches never wait on each other in a cycle, and
-    the most contended rows, the tallies, are held for the shortest time.
+    The order is the lock order of every batch: the tallies' cells and months (at the end of
+    ``contributions_replace``), then unknown names, then draft lineages, so two batches never wait on each
+    other in a cycle. The rows every batch contends for (cells, common names, the lineage lock) are all
+    taken after the uncontended writes, so batches wait on each other only for the last few statements.
     """
     if not reads:
         return
     read = [(source, document) for source, document in reads if document.ok]
     documents = {source.pk: document for source, document in read}
     events = timeline_services.events_replace(documents=documents)
-    sightings.name_sightings_replace_many({pk: document.unknown_names for pk, document in documents.items()})
-    statements_services.draft_candidates_replace(items=read)
     reviewed = contributions.contributions_replace(documents=documents, events=events)
     # Editors' kept reviews show on the timeline too: their states, and what they corrected or rejected.
     timeline_services.events_commitments_refresh(source_ids=sorted(reviewed))
+    sightings.name_sightings_replace_many({pk: document.unknown_names for pk, document in documents.items()})
+    statements_services.draft_candidates_replace(items=read)
     now = timezone.now()
     rows_update(SourceText, _STATUS_FIELDS, [_status_row(source, document, now) for source, document in reads])
     refused = [(source, {"reason": _refusal(document)}) for source, document in reads if not document.ok]

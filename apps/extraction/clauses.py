@@ -52,9 +52,10 @@ class Clauses:
     Built once per sentence; `status(type, actor_at)` answers for each (actor, type) of it. A type takes
     the status of the clause that names it; a clause without a word of status takes that of the clause
     before it, up to a contrast ("but", "але"), never a negation (which belongs to its own verb); failing
-    that, the sentence's. An actor named in a later clause with a status of its own takes that one:
-    "Sweden and Finland are ready to provide jets for a mission that the coalition is discussing" → the
-    coalition's is proposed.
+    that, the sentence's. An actor named in a later clause with a status of its own takes that one when the
+    clause naming the type has an actor of its own ("Sweden is ready to provide jets, which the coalition is
+    discussing" → the coalition's is proposed), else the most advanced of both ("arrived: the IRIS-T, which
+    Germany promised" → delivered).
     """
 
     __slots__ = ("_statuses", "after_contrast", "clauses", "in_draft", "lang", "starts", "whole")
@@ -79,7 +80,7 @@ class Clauses:
 
     def same_clause(self, a: int, b: int) -> bool:
         """Do two offsets of the sentence stand in one clause?"""
-        return bisect_left(self.starts, a + 1) == bisect_left(self.starts, b + 1)
+        return self.clause_of(a) == self.clause_of(b)
 
     def status(self, ctype: str, actor_at: int | None = None, actors_at: Iterable[int] = ()) -> str:
         """The status of `ctype` for the actor named at `actor_at`; `actors_at`: where every actor stands."""

@@ -534,14 +534,17 @@ def test_the_timeline_overview_and_filters_know_added_commitments(analyst_client
 def test_the_add_page_and_an_addition_take_the_same_queries_for_a_short_or_a_long_article(editor_client, db):
     def measure(source_id: int, sentence: str) -> tuple[int, int]:
         editor_client.get(add_url(source_id))  # session, permissions and labels cached after a first page
-        with CaptureQueriesContext(connection) as page:
-            assert editor_client.get(add_url(source_id)).status_code == 200
+        pages = []
+        for _ in range(2):  # the fewer of two: a cache entry expiring or a slow Redis (a miss) costs one more
+            with CaptureQueriesContext(connection) as page:
+                assert editor_client.get(add_url(source_id)).status_code == 200
+            pages.append(len(page))
         text = SourceText.objects.get(pk=source_id).text
         data = {"actor": "NL", "type": "legal_guarantee", "status": "approved",
                 "sentence": f"{text.index(sentence)}-{text.index(sentence) + len(sentence)}"}
         with CaptureQueriesContext(connection) as post:
             assert editor_client.post(add_url(source_id), data).status_code == 302
-        return len(page), len(post)
+        return min(pages), len(post)
 
     short = measure(ingest("short.txt", MISSED), SIGNED)
     # A long article: the short one followed by the bodies of ten dev articles (prose, many commitments).

@@ -348,6 +348,8 @@ def commitment_statements(
                     status = "proposed"  # "Готова ли Латвия направить военных?" asks; "How many has it trained?" tells
                 if status_override and status != "withdrawn":
                     status = status_override
+                if ctype == "sanctions" and status == "delivered":
+                    status = "approved"  # spec §8: sanctions imposed or joined are approved; none is "delivered"
                 type_at = type_position(low, ctype)
                 reading = Reading(
                     actor_source=source, status_source=status_source, type_source=type_source,

@@ -389,3 +389,17 @@ def test_passive_main_clause_tells_of_the_relative_clauses_actor(text: str) -> N
 )
 def test_coalition_as_planner_is_no_actor(text: str) -> None:
     assert {actor for actor, _ in _pairs(text)} == {"GB", "FR"}
+
+
+# Sanctions imposed are approved (spec §8): a sanction is adopted, never "delivered".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada has sanctioned 40 more vessels of Russia's shadow fleet.",
+        "Канада ввела санкции против еще 40 судов теневого флота России.",
+        "Канада запровадила санкції проти ще 40 суден тіньового флоту Росії.",
+        "Japan has imposed new sanctions on Russian banks.",
+    ],
+)
+def test_sanctions_imposed_are_approved(text: str) -> None:
+    assert _pairs(text) == {("CA" if "Canada" in text or "Канада" in text else "JP", "sanctions"): "approved"}

@@ -69,6 +69,16 @@ def status(text: str, lang: str) -> str:
     ("Japan could send observers if the UN provided a mandate.", "en", "proposed"),
     ("The loan, funded by joint borrowing, will be paid out in April.", "en", "pledged"),
     ("Військові передали міністрам робочий документ.", "uk", "pledged"),  # a paper handed over: no gift
+    # money reimbursed or directed to a purchase is paid
+    ("Через Европейский фонд мира ЕС уже возместил странам 11 млрд евро за оружие.", "ru", "delivered"),
+    ("Через Європейський фонд миру ЄС уже відшкодував країнам 11 млрд євро за зброю.", "uk", "delivered"),
+    ("The EU has reimbursed member states €11 billion for weapons.", "en", "delivered"),
+    ("Євросоюз у квітні спрямував 1,4 млрд євро на закупівлю ППО.", "uk", "delivered"),
+    # what follows "until" is a condition, not a refusal of the actor's
+    ("Активы останутся замороженными, покуда Россия не прекратит войну и не возместит ущерб.", "ru", "pledged"),
+    ("Активи залишатимуться знерухомленими, доки Росія не припинить війну і не відшкодує збитки.", "uk",
+     "pledged"),
+    ("The assets will stay immobilised until Russia ends the war and does not pay.", "en", "pledged"),
 ])
 def test_status_from_the_predicate(text: str, lang: str, expected: str) -> None:
     assert status(text, lang) == expected

@@ -127,7 +127,9 @@ def verb(word: str, lang: str) -> tuple[str, str, str] | None:
         if tag.POS not in _VERB_POS or lemma not in known:
             continue
         cls = known[lemma]
-        if tag.POS == "INFN":
+        if tag.POS == "INFN" or (lang == "uk" and "infn" in tag and word.endswith(_UK_INFINITIVE)):
+            # The Ukrainian dictionary tags an infinitive "VERB,perf infn", and a future's "-ть" ("відправить")
+            # as a colloquial infinitive too: only the literary endings are read as one.
             return cls, INFINITIVE, lemma
         if tag.POS == "GRND":
             return cls, GERUND if "perf" in tag else PRESENT, lemma
@@ -149,6 +151,7 @@ def verb(word: str, lang: str) -> tuple[str, str, str] | None:
     return None
 
 
+_UK_INFINITIVE = ("ти", "тися", "тись", "чи", "чися")
 # A Ukrainian participle's or gerund's ending, and the infinitive endings it may come from.
 _UK_INFINITIVE_ENDINGS = (
     ("ований", ("увати",)), ("ений", ("ити", "іти")), ("аний", ("ати",)), ("яний", ("яти",)), ("тий", ("ти",)),
@@ -232,6 +235,9 @@ def _signal(cls: str, form: str, word: str, lemma: str, before: list[str], after
         # already, or to Ukraine, tells of a delivery; "ремонт переданных систем" only names what is repaired.
         told = (bool(before) and before[-1] in words["already"]) or (bool(after) and after[0] in words["recipient"])
         return "delivered" if told and not negated else ""
+    if lemma in words["completing"] and (form == PRESENT or (form == ING and bool(before) and before[-1] in words[
+            "passive"])) and not (negated or modal or future):
+        return "delivered"  # "Норвегія та Данія завершують передачу F-16": the transfer is mostly made
     done = _done(form, before, words) and not (future or modal or pledging)
     if cls == "consider":
         return "proposed"

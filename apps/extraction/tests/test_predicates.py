@@ -74,6 +74,12 @@ def status(text: str, lang: str) -> str:
     ("Через Європейський фонд миру ЄС уже відшкодував країнам 11 млрд євро за зброю.", "uk", "delivered"),
     ("The EU has reimbursed member states €11 billion for weapons.", "en", "delivered"),
     ("Євросоюз у квітні спрямував 1,4 млрд євро на закупівлю ППО.", "uk", "delivered"),
+    # a transfer being completed is mostly made; a promise to complete one is a promise
+    ("Норвегия и Дания завершают передачу своих F-16.", "ru", "delivered"),
+    ("Норвегія та Данія завершують передачу своїх F-16.", "uk", "delivered"),
+    ("Norway and Denmark are completing the transfer of their F-16s.", "en", "delivered"),
+    ("Лідери пообіцяли до кінця року завершити ратифікацію угод.", "uk", "pledged"),
+    ("Польща своїх військових в Україну не відправить.", "uk", "withdrawn"),  # a future's "-ть", no infinitive
     # what follows "until" is a condition, not a refusal of the actor's
     ("Активы останутся замороженными, покуда Россия не прекратит войну и не возместит ущерб.", "ru", "pledged"),
     ("Активи залишатимуться знерухомленими, доки Росія не припинить війну і не відшкодує збитки.", "uk",

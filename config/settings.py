@@ -117,14 +117,15 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            "builtins": ["apps.core.templatetags.ui"],
+            "builtins": ["apps.core.templatetags.ui", "apps.coalition.templatetags.labels"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "apps.core.context_processors.navigation",
+                "apps.accounts.context_processors.navigation",
+                "apps.coalition.review.context_processors.review_navigation",
             ],
         },
     },

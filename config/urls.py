@@ -25,6 +25,6 @@ urlpatterns = [
     path("names/", include("apps.coalition.urls")),
     path("review/", include("apps.coalition.review.urls")),
     path("statements/", include("apps.statements.urls")),
-    path("audit/", include("apps.core.urls")),
+    path("audit/", include("apps.accounts.audit_urls")),
     path("", include("apps.timeline.urls")),
 ]

@@ -1,11 +1,12 @@
-"""The tokens page: a user's API tokens and feed link, issued and revoked."""
+"""The tokens page (a user's API tokens and feed link, issued and revoked) and the audit log for admins."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.contrib import messages
-from django.http import HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,10 +16,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from apps.accounts import services
 from apps.accounts.forms import FeedLinkForm, TokenCreateForm
+from apps.accounts.http import AuthedRequest, permission_required
 from apps.accounts.models import AccessToken
-from apps.accounts.permissions import can_browse
+from apps.accounts.permissions import can_browse, can_read_audit_log
+from apps.core.audit_log import ACTION_HINTS, AuditFilter, audit_page, object_url
 from apps.core.exceptions import InvalidTransition
-from apps.core.http import AuthedRequest, permission_required
+from apps.core.models import AuditEntry
 from apps.timeline.filters import TimelineFilter
 
 TEMPLATE = "accounts/tokens.html"
@@ -112,3 +115,28 @@ def token_revoke(request: AuthedRequest, token_id: int) -> HttpResponse:
         messages.success(request, _("The token starting with %(prefix)s was revoked; it no longer works.")
                          % {"prefix": token.key_prefix})
     return redirect("accounts:tokens")
+
+
+@require_GET
+@permission_required(can_read_audit_log)
+def audit_log(request: AuthedRequest) -> HttpResponse:
+    """Every recorded action, newest first, filtered by action, actor, object type and date."""
+    flt = AuditFilter.from_query(request.GET)
+    raw_after = request.GET.get("after", "")
+    if raw_after and not raw_after.isdigit():
+        raise Http404("No such page of the audit log.")
+    page = audit_page(flt, after=int(raw_after) if raw_after else None)
+    for entry in page.entries:
+        entry.url = object_url(entry)
+    context = {
+        "flt": flt, "page": page, "object_types": sorted(_known_object_types()), "actions": ACTION_HINTS,
+        "next_query": flt.querystring(after=str(page.next_after)) if page.next_after else "",
+    }
+    return TemplateResponse(request, "accounts/audit_log.html", context)
+
+
+def _known_object_types() -> list[tuple[str, str]]:
+    """Model labels that audit entries name (from the installed models, not from the table: no query)."""
+    return [(model._meta.label_lower, str(model._meta.verbose_name)) for model in apps.get_models()
+            if model is not AuditEntry and model._meta.app_label in {"sources", "coalition", "statements",
+                                                                      "accounts", "auth", "timeline"}]

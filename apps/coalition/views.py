@@ -22,6 +22,7 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from apps.accounts.http import AuthedRequest, permission_required
 from apps.accounts.permissions import can_manage_names
 from apps.coalition import selectors, services
 from apps.coalition.forms import (
@@ -36,7 +37,6 @@ from apps.coalition.forms import (
 from apps.coalition.models import Member, NameCandidate, NameSighting
 from apps.coalition.naming import code_suggest, name_fields_suggest, slug_suggest
 from apps.core.exceptions import InvalidTransition
-from apps.core.http import AuthedRequest, permission_required
 
 PAGE_SIZE = 50
 TEMPLATE = "coalition/name_candidates.html"

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from apps.accounts.http import AuthedRequest, permission_required
 from apps.accounts.permissions import can_upload
 from apps.core.exceptions import InvalidTransition
-from apps.core.http import AuthedRequest, permission_required
 from apps.sources import services
 from apps.sources.forms import UploadForm
 from apps.sources.models import Channel, Reextraction, SourceText, Upload

@@ -21,9 +21,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from apps.accounts.http import AuthedRequest, permission_required
 from apps.accounts.permissions import can_decide_statements, can_edit_statements, can_view_statements
 from apps.core.exceptions import InvalidTransition
-from apps.core.http import AuthedRequest, permission_required
 from apps.core.models import AuditEntry
 from apps.statements import selectors, services
 from apps.statements.forms import (

@@ -17,8 +17,8 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from apps.accounts.http import AuthedRequest, permission_required
 from apps.accounts.permissions import can_browse
-from apps.core.http import AuthedRequest, permission_required
 from apps.timeline.filters import TimelineFilter
 from apps.timeline.selectors import matching_contributions, matching_events
 

@@ -17,11 +17,11 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
+from apps.accounts.http import AuthedRequest, permission_required
 from apps.accounts.permissions import can_browse
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Member, Person
 from apps.coalition.selectors import commitment_histories, member_commitments, member_names, person_names
 from apps.core.fragments import cached_fragment
-from apps.core.http import AuthedRequest, permission_required
 from apps.core.languages import language_name
 from apps.sources.models import SourceText
 from apps.statements.selectors import approved_statements, drafts_citing

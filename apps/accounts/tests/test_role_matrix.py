@@ -72,7 +72,7 @@ MATRIX: dict[str, tuple[str | None, str | None]] = {
     "coalition:names_dismiss": (NO, ADMIN),
     "coalition:names_reopen": (NO, ADMIN),
     "coalition:name_progress": (ADMIN, NO),
-    "core:audit_log": (ADMIN, NO),
+    "audit:log": (ADMIN, NO),
     "statements:list": (ANALYST, NO),
     "statements:new": (EDITOR, EDITOR),
     "statements:detail": (ANALYST, NO),

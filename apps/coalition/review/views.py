@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from apps.accounts.http import AuthedRequest, permission_required
 from apps.accounts.permissions import can_review, can_review_contribution
 from apps.coalition.forms import form_errors_add
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Language
@@ -28,7 +29,6 @@ from apps.coalition.review import quality, selectors, services
 from apps.coalition.review.forms import AddForm, BulkForm, CorrectionForm, RejectForm, VersionForm, member_choices
 from apps.coalition.review.selectors import QueueCursor, QueueFilter
 from apps.core.exceptions import InvalidTransition
-from apps.core.http import AuthedRequest, permission_required
 from apps.sources.models import SourceText
 
 PAGE_SIZE = 50

@@ -569,6 +569,6 @@ def test_an_article_too_long_to_pick_from_is_added_to_by_pasting(editor_client, 
 def test_the_audit_log_shows_an_addition_with_its_reading_and_a_link_to_it(admin_client_, editor_client, missed):
     editor_client.post(add_url(missed), add_data(missed))
     added = Contribution.objects.get(review_state=State.ADDED)
-    html = admin_client_.get(reverse("core:audit_log") + "?action=contribution.add").content.decode()
+    html = admin_client_.get(reverse("audit:log") + "?action=contribution.add").content.decode()
     assert "contribution.add" in html and f'href="{reverse("review:item", args=[added.pk])}"' in html
     assert "2026-09-04" in html and SIGNED in html  # the date and sentence it was added with

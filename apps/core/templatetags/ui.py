@@ -21,34 +21,10 @@ def get_item(mapping: dict[str, Any] | None, key: str) -> Any:
 
 
 @register.filter
-def humanize_code(code: str) -> str:
-    """A commitment type's or status's label in the active language ('air_defence' → 'Air defence',
-    'Противовоздушная оборона'); any other code made readable ('some_code' → 'Some code')."""
-    from apps.coalition.models import CommitmentStatus, CommitmentType
-
-    for choices in (CommitmentType, CommitmentStatus):
-        if code in choices.values:
-            return str(choices(code).label)
-    return str(code or "").replace("_", " ").capitalize()
-
-
-@register.filter
 def article_language(code: str) -> str:
     """An article's language named in the reader's language: {{ source.language|article_language }} (i18n's own
     language_name knows only the UI's languages)."""
     return language_name(code)
-
-
-@register.filter
-def type_label(code: str) -> str:
-    """A commitment type's label in the active language: {{ c.type|type_label }}."""
-    return humanize_code(code)
-
-
-@register.filter
-def status_label(code: str) -> str:
-    """A commitment status's label in the active language: {{ step.status|status_label }}."""
-    return humanize_code(code)
 
 
 @register.filter

@@ -31,7 +31,7 @@ from django.test.utils import CaptureQueriesContext
 
 from apps import extraction
 from apps.core.health import check_worker
-from apps.core.management.commands.runstack import database_url
+from apps.core.stack import database_url
 from apps.sources import ingest, services
 from apps.sources.ingest import extraction_config
 from apps.sources.models import Channel, SourceText

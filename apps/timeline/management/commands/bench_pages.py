@@ -45,7 +45,7 @@ from django.urls import reverse
 from apps.accounts.models import User
 from apps.accounts.roles import ANALYST
 from apps.coalition.models import CommitmentCell
-from apps.core.management.commands.runstack import database_url
+from apps.core.stack import database_url
 from apps.sources.models import SourceText
 from apps.timeline import selectors, synthetic
 from apps.timeline.filters import TimelineFilter

@@ -15,7 +15,7 @@ from apps.core.models import AuditEntry
 from apps.core.services import acting_as, audit_record
 
 pytestmark = pytest.mark.django_db
-PAGE = reverse("core:audit_log")
+PAGE = reverse("audit:log")
 
 
 def test_a_failed_login_is_recorded_without_the_password(client):

@@ -15,7 +15,6 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from django.conf import settings
 from django.core.management import call_command
@@ -23,17 +22,10 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from apps.accounts.services import demo_users_ensure
 from apps.core.health import check_worker
+from apps.core.stack import database_url
 from apps.core.supervisor import ChildGaveUp, Supervisor
 from apps.sources import services
 from apps.sources.models import Channel, SourceText
-
-
-def database_url() -> str:
-    """A URL for the database this process uses, so children connect without starting anything."""
-    db = settings.DATABASES["default"]
-    if settings.DATABASE_URL:
-        return settings.DATABASE_URL
-    return f"postgresql://{db['USER']}@/{db['NAME']}?host={quote(db['HOST'], safe='/')}"
 
 
 class Command(BaseCommand):

@@ -19,13 +19,4 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             else _("analyst") if permissions.can_browse(user) else "")
     return {"nav_can_upload": can_upload, "nav_can_review": can_review, "nav_role": role, "nav_is_staff": user.is_staff,
             "nav_can_manage_names": permissions.can_manage_names(user),
-            "nav_can_read_audit_log": permissions.can_read_audit_log(user),
-            # A callable: only a page showing it reads the count, from the cache (recounted after a minute or a review).
-            "nav_review_waiting": review_waiting if can_review else 0}
-
-
-def review_waiting() -> int:
-    """How many machine-read commitments wait for an editor (the navigation's count)."""
-    from apps.coalition.review.selectors import waiting_count
-
-    return waiting_count()
+            "nav_can_read_audit_log": permissions.can_read_audit_log(user)}

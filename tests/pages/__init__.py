@@ -1,0 +1,1 @@
+"""Whole-product page tests that span apps: languages, caching headers."""

@@ -124,6 +124,7 @@ _BEFORE = {
         r"кореспондент\w*|корреспондент\w*|correspondent)" + _GAP),
 }
 _AFTER_REPORTS = re.compile(
+    r"^(?:'s)?\s+live\s+(?:coverage|blog|updates)\b|"  # "This is the Guardian's live coverage"
     r"^(?:'s)?(?:\s+news)?(?:\s+(?:news\s+)?agency)?[\s,]+(?:reports|reported|says|said|wrote|writes|learned|"
     r"has learned|have learned|сообща\w*|сообщил\w*|пишет|пише|передает|передає|узнал\w*|выяснил\w*|повідомля\w*|"
     r"повідомил\w*|дізнал\w*|з'ясувал\w*|з’ясувал\w*|веде|ведет|is running)\b",
@@ -141,6 +142,9 @@ _CREDIT = re.compile(
     re.DOTALL,
 )
 _DATELINE_AFTER = re.compile(r"[\s)/.]*[-–—]|[)/]")  # matched at the end of the name (no ^: a pos is no start)
+# ... or a full stop after a dateline that ends with its date: "Оттава, 16 березня. Укрінформ."
+_DATELINE_STOP = re.compile(r"\.\s")
+_DATELINE_DATE = re.compile(r"\d{1,2}\s+[^\W\d_]+\.\s*$")
 # An outlet opening a sentence of the lead with a verb of its own work: "DW собрала, что известно ...",
 # "DW розібралася", "The Kyiv Independent has compiled": the article is its own.
 _OWN_WORK = re.compile(
@@ -251,13 +255,18 @@ def find_source(text: str) -> str | None:
     for n in named:  # a dateline: "БРЮССЕЛЬ, 19 декабря. /ТАСС/.", "KYIV (Reuters) -", after a headline line too
         line_start = text.rfind("\n", 0, n.start) + 1
         head = text[line_start : n.start]
-        if (line_start < DATELINE_LINES_CHARS and len(head) < DATELINE_CHARS and _DATELINE_AFTER.match(text, n.end)
-                and (re.search(r"\d|\(|/", head) or not head.strip())):
+        if line_start < DATELINE_LINES_CHARS and len(head) < DATELINE_CHARS and (
+                (_DATELINE_AFTER.match(text, n.end) and (re.search(r"\d|\(|/", head) or not head.strip()))
+                or (_DATELINE_STOP.match(text, n.end) and _DATELINE_DATE.search(head))):
             chosen = n
             break
     if chosen is None:
         lead = [(n, _role(low, n)) for n in named if n.start < lead_end]
-        ranked = {role: [n for n, r in lead if r == role] for role in ("relays", "reports", "saw", "told")}
+        # An outlet the lead cites is not the source, even where a headline says it reports: "…, Bloomberg
+        # reports" over "the Kyiv Independent reported, citing Bloomberg" (spec §8: X citing Y → X).
+        cited = {n.name for n, r in lead if r == "cited"}
+        ranked = {role: [n for n, r in lead if r == role and n.name not in cited] for role in
+                  ("relays", "reports", "saw", "told")}
         credit = [n for n in named if n.start >= credit_start and _CREDIT.search(low, credit_start, n.start)]
         chosen = next(iter(ranked["relays"] or ranked["reports"] or credit or ranked["saw"] or ranked["told"]), None)
     if chosen is None or chosen.kind == RELEASE:

@@ -18,6 +18,19 @@ BODY = "Germany will send two more air defence systems to Ukraine, the defence m
         ("Киев. 15 апреля. ИНТЕРФАКС-УКРАИНА - Партнеры Украины объявили о поставках.", "Interfax-Ukraine"),
         ("БРЮССЕЛЬ. 23 жовтня. УНН. – Рада ЄС ухвалила 19-й пакет санкцій.", "UNN"),
         ("TOKYO, May 14 (Kyodo) - Japan's cabinet approved a new loan to Ukraine.", "Kyodo"),
+        # a dateline closed by a full stop after its date; a full stop after a cited outlet is none
+        ("Оттава, 16 березня. Укрінформ. Уряд Канади ухвалив рішення продовжити місію.", "Ukrinform"),
+        ("Прага, 26 февраля. ЧТК. Сенат ратифицировал соглашение.", "ČTK"),
+        ("Правительство одобрило передачу, пишет РБК со ссылкой на Reuters. Первые машины прибудут в мае.", "RBC"),
+        # a live blog's own words; an outlet a headline credits but the lead cites
+        ("Ukraine war live: ministers meet\n\nThis is the Guardian's live coverage of the meeting.", "The Guardian"),
+        ("Germany weighs another Patriot, Bloomberg reports\n\nGermany is considering it, the Kyiv Independent "
+         "reported, citing Bloomberg.", "The Kyiv Independent"),
+        ("Німеччина розглядає передачу Patriot, пише Bloomberg\n\nПро це повідомляє «Європейська правда» з "
+         "посиланням на Bloomberg.", "European Pravda"),
+        # national agencies in a closing credit line
+        ("Сенат ратифицировал соглашение.\n\nПри подготовке материала использованы сообщения агентства ČTK.", "ČTK"),
+        ("Парламент ратифікував угоду.\n\nЗа матеріалами Lusa", "Lusa"),
         ("TORONTO, May 3, 2026 /CNW/ - The company announced a contract.", None),  # a press-release wire
         # the lead: who relays whom, who cites whom
         ("Об этом пишет Bloomberg, передает РБК-Украина.", "RBC-Ukraine"),

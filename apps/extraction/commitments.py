@@ -110,6 +110,10 @@ _DOCUMENT_REF = cue(
     r"\b(?:проект|проєкт)\w*",
     r"коштів", r"средств\b", r"\bfunds\b", r"передбачено", r"предусмотрено", r"earmarked",
     r"\bit (?:also )?(?:foresees|envisages|provides for|calls for|says|states)\b", r"предусматривает", r"передбачає",
+    # "Согласно тексту, Чехия обязуется ...", "В нем говорится, что ...": the text just named speaks
+    r"согласно тексту", r"по тексту", r"відповідно до тексту", r"згідно з текстом", r"according to the text",
+    r"\bв н(?:[её]м|ей) (?:также |тоже |, в частности, )?говорится",
+    r"\b[ув] (?:ньому|ній) (?:також |, зокрема, )?йдеться",
 )
 _DOCUMENT_NOUN = cue(
     r"документ",
@@ -239,6 +243,7 @@ def commitment_statements(
     previous_status = ""
     doc_issuer: list[str] = []
     doc_status = ""
+    adopted_at = -10  # the sentence that adopted a text without naming who
     previous_in_draft = False
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
@@ -285,14 +290,20 @@ def commitment_statements(
         in_draft = names_draft or (previous_in_draft and "leaves_draft" not in flags)
         previous_in_draft = in_draft
         doc_ref = "document_ref" in flags or bool(_DOCUMENT_SUBJECT.search(low))
-        if actors and "document_noun" in flags and not set(doc_issuer) & set(_ISSUER_ORDER):
+        if "document_noun" in flags and not set(doc_issuer) & set(_ISSUER_ORDER):
             found = status_words(low, language)
-            if "approved" in found and "withdrawn" not in found:
+            if not actors:
+                # "Лидеры приняли совместное заявление. В нем говорится, что участники коалиции ...": a text
+                # adopted by no one named is the next sentence's that names its issuer and speaks from it.
+                adopted_at = k if "approved" in found and "withdrawn" not in found else adopted_at
+            elif "approved" in found and "withdrawn" not in found:
                 doc_issuer, doc_status = _issuer(actors), "approved"
             elif in_draft:
                 doc_issuer, doc_status = _issuer(actors), "proposed"
         status_override = ""
         point = bool(_POINT.match(sentence))
+        if doc_ref and actors and not doc_issuer and adopted_at == k - 1:
+            doc_issuer, doc_status = _issuer(actors), "approved"
         if doc_ref and doc_issuer and (not actors or actors == doc_issuer):
             actor_source = actor_source if actors else "issuer"
             actors, status_override = doc_issuer, doc_status

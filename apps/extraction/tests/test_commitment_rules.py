@@ -403,3 +403,26 @@ def test_coalition_as_planner_is_no_actor(text: str) -> None:
 )
 def test_sanctions_imposed_are_approved(text: str) -> None:
     assert _pairs(text) == {("CA" if "Canada" in text or "Канада" in text else "JP", "sanctions"): "approved"}
+
+
+# A text adopted or ratified speaks through "according to the text" / "it says", also when the sentence
+# adopting it names no one and the next names its issuer (spec §8: adopted texts are approved for their contents).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Сенат Чехии ратифицировал соглашение о безопасности с Украиной. Согласно тексту, Чехия обязуется продолжать "
+         "подготовку украинских военнослужащих.", {("CZ", "legal_guarantee"): "approved", ("CZ", "training"): "approved"}),
+        ("Парламент Португалії ратифікував угоду з Україною. Відповідно до тексту, Португалія навчатиме "
+         "українських моряків.", {("PT", "legal_guarantee"): "approved", ("PT", "training"): "approved"}),
+        ("The Dutch parliament ratified the agreement. According to the text, the Netherlands will train Ukrainian "
+         "pilots.", {("NL", "legal_guarantee"): "approved", ("NL", "training"): "approved"}),
+        ("Лидеры приняли совместное заявление. В нем говорится, что участники коалиции обеспечат Украине "
+         "долгосрочную военную поддержку.", {("COALITION", "military_aid"): "approved"}),
+        ("Лідери ухвалили спільну заяву. У ній йдеться, що учасники коаліції надаватимуть Україні військову "
+         "допомогу.", {("COALITION", "military_aid"): "approved"}),
+        ("Leaders adopted a joint statement. It says the coalition will provide long-term military support.",
+         {("COALITION", "military_aid"): "approved"}),
+    ],
+)
+def test_adopted_text_speaks_through_its_contents(text: str, expected: dict) -> None:
+    assert _pairs(text) == expected

@@ -411,7 +411,8 @@ def test_sanctions_imposed_are_approved(text: str) -> None:
     ("text", "expected"),
     [
         ("Сенат Чехии ратифицировал соглашение о безопасности с Украиной. Согласно тексту, Чехия обязуется продолжать "
-         "подготовку украинских военнослужащих.", {("CZ", "legal_guarantee"): "approved", ("CZ", "training"): "approved"}),
+         "подготовку украинских военнослужащих.",
+         {("CZ", "legal_guarantee"): "approved", ("CZ", "training"): "approved"}),
         ("Парламент Португалії ратифікував угоду з Україною. Відповідно до тексту, Португалія навчатиме "
          "українських моряків.", {("PT", "legal_guarantee"): "approved", ("PT", "training"): "approved"}),
         ("The Dutch parliament ratified the agreement. According to the text, the Netherlands will train Ukrainian "

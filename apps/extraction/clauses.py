@@ -88,7 +88,13 @@ class Clauses:
             return self.whole
         naming = [i for i, clause in enumerate(self.clauses) if type_named_in(clause, ctype)]
         if not naming:
-            return self.whole
+            # No clause names the type (it comes from the sentence's money, or from a sentence before): the
+            # actor's own clause says what it does, if it says anything ("Lithuania approved its portion;
+            # Latvia and Estonia are expected to follow").
+            if actor_at is None:
+                return self.whole
+            own = next((status for status in self.statuses[self.clause_of(actor_at):] if status is not None), None)
+            return own if own is not None else self.whole
         # Each clause that names the type says something of it ("keeps its role of mediator: talks held
         # through its mediation in May"): the sentence states the most advanced of them, by the one rule.
         said = [_status_from_context(i, self.statuses, self.after_contrast, self.clauses, self.whole,

@@ -427,3 +427,18 @@ def test_sanctions_imposed_are_approved(text: str) -> None:
 )
 def test_adopted_text_speaks_through_its_contents(text: str, expected: dict) -> None:
     assert _pairs(text) == expected
+
+
+# A clause that names no type: the actor's own clause says what it does ("Lithuania approved its portion; Latvia
+# and Estonia are expected to follow" → LV, EE not approved).
+def test_actor_clause_speaks_when_no_clause_names_the_type() -> None:
+    pairs = _pairs("Lithuania approved its 30 million euro portion last week; Latvia and Estonia are expected to "
+                   "follow by the end of March.")
+    assert pairs[("LT", "financial_aid")] == "approved"
+    assert pairs[("LV", "financial_aid")] != "approved" and pairs[("EE", "financial_aid")] != "approved"
+    ru = _pairs("Литва уже утвердила свою долю в 30 млн евро; Латвия и Эстония намерены выделить свои доли "
+                "до конца марта.")
+    assert (ru[("LT", "financial_aid")], ru[("LV", "financial_aid")]) == ("approved", "pledged")
+    uk = _pairs("Литва вже затвердила свою частку в 30 млн євро; Латвія та Естонія мають намір виділити свої частки "
+                "до кінця березня.")
+    assert (uk[("LT", "financial_aid")], uk[("LV", "financial_aid")]) == ("approved", "pledged")

@@ -142,6 +142,15 @@ _ANAPHORA = cue(
     r"^(?:по (?:его|ее|её|их) словам|за (?:його|її|їхніми) словами|according to (?:him|her|them))\b",
 )
 _ISSUER_ORDER = ("COALITION", "EU", "NATO", "UN")
+# A statement issued (spec §8: pledged), and the "we" its text speaks as.
+_ISSUED = cue(r"\bissued\b", r"\breleased\b", r"опубликова", r"оприлюдни", r"оприлюднен", r"обнародова",
+              r"распространи\w* (?:\S+ )?заявлени", r"поширил\w* (?:\S+ )?заяв")
+_WE_NAMED = cue(r"\bwe, the (?:leaders|heads|ministers|members)\b", r"\bмы, (?:лидеры|главы|министры|члены)\b",
+                r"\bми, (?:лідери|глави|міністри|члени)\b")
+_SPOKEN_TEXT = re.compile(r"заявлени|заяв[аиуі]\b|декларац|коммюнике|комюніке|statement|declaration|communiqu|"
+                          r"conclusions|висновк|вывод")
+_QUOTE_OPEN = re.compile(r"[«\"“„]")  # "we" inside a quotation is its speaker's, not the statement's
+_WE = re.compile(r"(?:^|[\s(«\"“])(?:we|мы|ми)\b")
 # A sentence that passes on what others say or are said to plan: less sure than one that states it.
 _HEARSAY = re.compile(
     r"источник|джерел|sources?\b|according to|по данным|за даними|со ссылкой|з посиланням|citing|reportedly|"
@@ -244,6 +253,8 @@ def commitment_statements(
     doc_issuer: list[str] = []
     doc_status = ""
     adopted_at = -10  # the sentence that adopted a text without naming who
+    we: list[str] = []  # whom a statement's "we" stands for, once the article says
+    we_status = ""  # ... and what its issuing or adoption makes of what "we" say
     previous_in_draft = False
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
@@ -300,6 +311,12 @@ def commitment_statements(
                 doc_issuer, doc_status = _issuer(actors), "approved"
             elif in_draft:
                 doc_issuer, doc_status = _issuer(actors), "proposed"
+            elif "issued" in flags:
+                doc_issuer, doc_status = _issuer(actors), "pledged"  # spec §8: an issued joint statement
+            if doc_issuer and _SPOKEN_TEXT.search(low) and not _WE.search(low):  # not "we signed a declaration"
+                we, we_status = doc_issuer, doc_status  # a statement's text that follows speaks as "we"
+        if actors and "we_named" in flags:
+            we = _issuer(actors)  # "We, the leaders of the Coalition of the Willing, ..."
         status_override = ""
         point = bool(_POINT.match(sentence))
         if doc_ref and actors and not doc_issuer and adopted_at == k - 1:
@@ -315,6 +332,9 @@ def commitment_statements(
                 status_override = doc_status
         elif not actors and "anaphora" in flags:
             actors, actor_source = previous_actors, "anaphora"
+        elif not actors and we and _WE.search(low) and not _HEARSAY.search(low) and not _QUOTE_OPEN.search(low):
+            # "We will provide Ukraine with long-term military support": the statement's contents
+            actors, actor_source, status_override = we, "issuer", we_status
         if not point:
             # Only an introduction ("... участники встречи:") or a draft's text hands its actors to the points
             # that follow; the dashes of an interview's answers are no list.
@@ -435,4 +455,6 @@ _FLAGS = cue_table({
     "anaphora": (_ANAPHORA.pattern,),
     "skip": tuple(vocabulary().skip),
     "same_step": (_SAME_STEP.pattern,),
+    "issued": (_ISSUED.pattern,),
+    "we_named": (_WE_NAMED.pattern,),
 })

@@ -442,3 +442,25 @@ def test_actor_clause_speaks_when_no_clause_names_the_type() -> None:
     uk = _pairs("Литва вже затвердила свою частку в 30 млн євро; Латвія та Естонія мають намір виділити свої частки "
                 "до кінця березня.")
     assert (uk[("LT", "financial_aid")], uk[("LV", "financial_aid")]) == ("approved", "pledged")
+
+
+# A statement's text speaks as "we": for the leaders who issued or adopted it (spec §8: issued → pledged,
+# adopted → approved), not inside a quotation or someone's reported words.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The following statement was issued by the leaders of the Coalition of the Willing.\n\nBegins:\n\n"
+         "1. We reaffirm our support. We will provide Ukraine with long-term military support.",
+         {("COALITION", "military_aid"): "pledged"}),
+        ("Лидеры Франции, Германии и Польши приняли совместное заявление.\n\n"
+         "Мы будем и дальше поставлять Украине системы ПВО.",
+         {("DE", "air_defence"): "approved", ("FR", "air_defence"): "approved", ("PL", "air_defence"): "approved"}),
+        ("Лідери Франції, Німеччини та Польщі ухвалили спільну заяву.\n\n"
+         "Ми й надалі постачатимемо Україні системи ППО.",
+         {("DE", "air_defence"): "approved", ("FR", "air_defence"): "approved", ("PL", "air_defence"): "approved"}),
+        ("NATO leaders adopted the summit declaration. Asked about Patriot systems, Trump says: \"We will send "
+         "more air defence.\"", {}),
+    ],
+)
+def test_a_statement_speaks_as_we(text: str, expected: dict) -> None:
+    assert {k: v for k, v in _pairs(text).items() if k[0] != "US"} == expected

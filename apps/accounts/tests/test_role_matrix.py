@@ -208,8 +208,8 @@ def test_every_role_gets_the_expected_answer(users, objects):
                 if response.status_code not in want:
                     wrong.append(f"{method} {path} ({name}) as {role}: {response.status_code}, expected {sorted(want)}")
                 elif (response.status_code == 302 and role == ANON and PUBLIC not in MATRIX[name]
-                      and not response["Location"].startswith(reverse("login"))):
-                    wrong.append(f"{method} {path} as {role}: redirected to {response['Location']}, not the log-in page")
+                      and not (location := response["Location"]).startswith(reverse("login"))):
+                    wrong.append(f"{method} {path} as {role}: redirected to {location}, not the log-in page")
     assert not wrong, "\n".join(wrong)
 
 

@@ -82,6 +82,7 @@ def test_retry_button_requeues_a_refused_file(admin_client_):
     source = SourceTextFactory.create(status=SourceText.Status.FAILED, upload=UploadFactory.create(),
                                refusal_reason="The file could not be read because of an internal error; it was "
                                               "logged. Retry it later.")
+    assert source.upload is not None
     page = admin_client_.get(source.upload.get_absolute_url()).content.decode()
     assert reverse("sources:source_retry", args=[source.pk]) in page
     response = admin_client_.post(reverse("sources:source_retry", args=[source.pk]))
@@ -131,7 +132,7 @@ def test_admin_action_redirects_to_the_progress(admin_user):
     response = client.post(reverse("admin:sources_sourcetext_changelist"),
                            {"action": "reextract_selected", "_selected_action": [source.pk]})
     assert response.status_code == 302
-    assert "/uploads/reextractions/" in response.url
+    assert "/uploads/reextractions/" in response["Location"]
 
 
 @pytest.fixture

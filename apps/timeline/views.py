@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
@@ -18,6 +19,9 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
 from apps.accounts.permissions import can_browse
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Member, Person
 from apps.coalition.selectors import commitment_histories, member_commitments, member_names, person_names
 from apps.core.fragments import cached_fragment
@@ -137,7 +141,7 @@ class FacetItem:
 @dataclass(frozen=True)
 class FacetGroup:
     name: str
-    label: str
+    label: StrOrPromise
     items: list[FacetItem]
 
 

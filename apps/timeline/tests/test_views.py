@@ -33,7 +33,8 @@ def test_timeline_is_newest_first_with_badges(analyst_client):
 
 def test_timeline_pages_by_keyset_without_gaps_or_repeats(analyst_client):
     make_events(120)
-    seen, url = [], reverse("timeline:index")
+    seen: list[str] = []
+    url: str | None = reverse("timeline:index")
     while url:
         response = analyst_client.get(url, headers={"HX-Request": "true"})
         page = response.context["page"]

@@ -19,9 +19,6 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
 from apps.accounts.permissions import can_browse
-
-if TYPE_CHECKING:
-    from django_stubs_ext import StrOrPromise
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Member, Person
 from apps.coalition.selectors import commitment_histories, member_commitments, member_names, person_names
 from apps.core.fragments import cached_fragment
@@ -44,6 +41,9 @@ from apps.timeline.highlighting import (
 )
 from apps.timeline.matrix import matrix_rows
 from apps.timeline.overview import STATUS_ORDER, overview
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 PAGE_SIZE = 50
 TIMELINE_TEMPLATE = "timeline/timeline.html"

@@ -41,6 +41,7 @@ run: install
 lint: install
 	.venv/bin/ruff check .
 	.venv/bin/lint-imports
+	.venv/bin/mypy
 
 test: install node_modules/.installed lint
 	$(PY) -m pytest $(PYTEST_ARGS)

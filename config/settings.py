@@ -11,6 +11,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from celery.schedules import crontab
@@ -141,7 +142,7 @@ _pool_options = {
 }
 
 if DATABASE_URL:
-    _database = dict(dj_database_url.parse(DATABASE_URL, conn_max_age=0))
+    _database: dict[str, Any] = dict(dj_database_url.parse(DATABASE_URL, conn_max_age=0))
     # dj-database-url ignores "?host=/socket/dir"; libpq URLs use it for Unix sockets.
     from urllib.parse import parse_qs, urlsplit
 
@@ -332,7 +333,7 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD")
 # Django 6.1 mailers (https://docs.djangoproject.com/en/6.1/topics/email/): the console in dev/demo, SMTP otherwise.
 _default_mail_backend = "django.core.mail.backends." + ("console" if DEBUG or USES_EMBEDDED_STACK else "smtp")
 EMAIL_BACKEND_PATH = env_str("EMAIL_BACKEND", _default_mail_backend + ".EmailBackend")
-MAILERS = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
+MAILERS: dict[str, dict[str, Any]] = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
 if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
     MAILERS["default"]["OPTIONS"] = {
         "host": env_str("EMAIL_HOST", "localhost"),

@@ -1,5 +1,7 @@
 """A custom user from day one, so later fields need no painful migration; the tokens that stand in for a session."""
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 class User(AbstractUser):
     """A person using Coalition Tracker; their role is the group they belong to."""
+
+    # The permission flags as stored, kept by apps.accounts.audit from pre_save to post_save (never a column).
+    _audit_flags_before: dict[str, Any] | None
 
 
 class AccessToken(models.Model):

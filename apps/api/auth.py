@@ -48,7 +48,7 @@ class Session(APIKeyCookie):
 
     def authenticate(self, request: HttpRequest, key: str | None) -> User | None:
         user = request.user
-        return _allowed(user) if user.is_authenticated else None  # type: ignore[arg-type]
+        return _allowed(user) if user.is_authenticated else None
 
 
 # Bearer first: a request that sends a token is judged by its token (a bad one is a 401 at once), not by a

@@ -68,7 +68,7 @@ class ContributionAdmin(admin.ModelAdmin):
 class NameSightingInline(admin.TabularInline):
     model = NameSighting
     extra = 0
-    fields = ["text", "sentence", "source"]
+    fields = ("text", "sentence", "source")
     readonly_fields = fields
     can_delete = False
     show_change_link = False
@@ -87,8 +87,8 @@ class NameCandidateAdmin(admin.ModelAdmin):
     list_select_related = ["alias", "resolved_by"]
     search_fields = ["text", "key"]
     ordering = ["-article_count", "id"]
-    readonly_fields = ["key", "text", "hint", "state", "article_count", "alias", "resolved_by", "resolved_at",
-                       "created_at", "updated_at"]
+    readonly_fields = ("key", "text", "hint", "state", "article_count", "alias", "resolved_by", "resolved_at",
+                       "created_at", "updated_at")
     fields = readonly_fields
     inlines = [NameSightingInline]
     actions = ["dismiss", "reopen"]

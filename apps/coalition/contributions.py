@@ -87,7 +87,8 @@ def _reviewed_relink(source_ids: list[int],
     event_ids = {(source_id, e.ordinal): e.pk for source_id, evs in events.items() for e in evs}
     rows_update(Contribution, ["event"], [(pk, event_ids.get((source_id, ordinal)))
                                           for pk, source_id, ordinal, *_ in reviewed])
-    kept = {(source_id, ordinal, actor_id, type_) for _, source_id, ordinal, actor_id, type_, _, _ in reviewed}
+    kept: set[tuple[int, int, int | None, str]] = {
+        (source_id, ordinal, actor_id, type_) for _, source_id, ordinal, actor_id, type_, _, _ in reviewed}
     kept |= {(source_id, ordinal, machine_actor, machine_type)
              for _, source_id, ordinal, _, _, machine_actor, machine_type in reviewed if machine_type}
     return kept

@@ -62,8 +62,10 @@ class MemberForm(forms.Form):
 
 def form_errors_add(form: forms.Form, error: ValidationError) -> None:
     """Put a service's field errors on the form's fields (those it lacks on the form as a whole)."""
-    messages: dict[str | None, Any] = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-    for field, texts in messages.items():
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, texts in error.message_dict.items():
         form.add_error(field if field in form.fields else None, texts)
 
 

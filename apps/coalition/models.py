@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.models import TimeStampedModel
 from apps.extraction.confidence import HIGH
 from apps.extraction.status import LIVE_STATUSES, WITHDRAWN, most_advanced, settled
+
+if TYPE_CHECKING:
+    from apps.coalition.selectors import HistoryStep
 
 
 class CommitmentType(models.TextChoices):
@@ -216,6 +220,8 @@ class Contribution(TimeStampedModel):
     version = models.PositiveIntegerField(default=1)
 
     objects = ContributionQuerySet.as_manager()
+    # The commitment's steps, set by the source page (timeline.views) for its template (never a column).
+    history: list[HistoryStep]
 
     class Meta:
         ordering = ["-stated_on", "-id"]

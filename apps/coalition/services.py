@@ -115,7 +115,8 @@ ALIAS_TEXT_CHARS = Alias._meta.get_field("text").max_length or 120
 
 
 # The most settled state wins when candidates become one: an alias, then a dismissal, then open.
-_STATE_RANK = {NameCandidate.State.ALIASED: 0, NameCandidate.State.DISMISSED: 1, NameCandidate.State.OPEN: 2}
+_STATE_RANK: dict[str, int] = {NameCandidate.State.ALIASED: 0, NameCandidate.State.DISMISSED: 1,
+                               NameCandidate.State.OPEN: 2}
 
 
 @dataclass(frozen=True)
@@ -198,11 +199,10 @@ class NameResolution:
 
 def alias_target_label(alias: Alias) -> str:
     """'Pål Jonson (SE)' for a person's alias, 'Sweden (SE)' for a member's."""
-    if alias.person_id:
-        person = alias.person
-        return f"{person.local_name} ({person.member.code})" if person.member_id else person.local_name
-    if alias.member_id:
-        return f"{alias.member.local_name} ({alias.member.code})"
+    if (person := alias.person) is not None:
+        return f"{person.local_name} ({person.member.code})" if person.member is not None else person.local_name
+    if (member := alias.member) is not None:
+        return f"{member.local_name} ({member.code})"
     return str(alias.member)
 
 
@@ -275,6 +275,7 @@ def name_candidate_create_person(*, candidate: NameCandidate, actor: Any, slug: 
     text, language = _alias_fields_clean(candidate.text if text is None else text, language)
     slug = slug.strip()
     errors: dict[str, str] = {}
+    names: dict[str, str] = {}  # stays empty only when the names are refused (errors raised below)
     try:
         names = _names_clean(name_en, name_ru, name_uk)
     except ValidationError as error:
@@ -309,6 +310,7 @@ def name_candidate_create_member(*, candidate: NameCandidate, actor: Any, code: 
     text, language = _alias_fields_clean(candidate.text if text is None else text, language)
     code = code.strip()
     errors: dict[str, str] = {}
+    names: dict[str, str] = {}  # stays empty only when the names are refused (errors raised below)
     try:
         names = _names_clean(name_en, name_ru, name_uk)
     except ValidationError as error:

@@ -142,7 +142,8 @@ def _done(request: AuthedRequest, candidate: NameCandidate, message: str, *, que
 def _refused(request: AuthedRequest, candidate: NameCandidate, form: forms.Form, action: str) -> HttpResponse:
     """The row again with the errors beside its fields (htmx), or the page with them as a message."""
     # "__all__" is no name a template can read.
-    errors = {"form" if name == NON_FIELD_ERRORS else name: list(texts) for name, texts in form.errors.items()}
+    errors = {"form" if name == NON_FIELD_ERRORS else name: [str(text) for text in texts]
+              for name, texts in form.errors.items()}
     if not request.htmx:
         for texts in errors.values():
             for text in texts:

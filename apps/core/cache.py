@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from redis.client import Redis
+from redis.connection import ConnectionPool
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -68,6 +70,10 @@ _MISS = object()
 
 
 class _SharedClientRedisCacheClient(RedisCacheClient):
+    # Set up by RedisCacheClient; django-stubs leaves its private members out.
+    _client: type[Redis]
+    _get_connection_pool: Callable[[bool], ConnectionPool]
+
     def __init__(self, servers: list[str], *args: Any, **kwargs: Any) -> None:
         super().__init__(servers, *args, **kwargs)
         self._clients: dict[int, Any] = {}

@@ -37,6 +37,8 @@ class AuditEntry(models.Model):
     changes = models.JSONField(default=dict, blank=True)
 
     objects = AuditEntryQuerySet.as_manager()
+    # The page of the object it is about, set by the audit log view for its template (never a column).
+    url: str
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -39,4 +39,7 @@ def _upload_help() -> str:
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(label=_("Article files"), help_text=lazy(_upload_help, str)())
+    # The form's metaclass moves a declared field into base_fields, so this never shadows BaseForm.files (the
+    # uploaded files); the stubs cannot say so.
+    files = MultipleFileField(  # type: ignore[assignment]
+        label=_("Article files"), help_text=lazy(_upload_help, str)())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypedDict, TypeVar
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
@@ -12,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.models import TimeStampedModel
 from apps.sources.refusals import refusal_can_change
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 
 class Channel(models.TextChoices):
     WEB = "web", _("Web upload")
@@ -20,8 +25,24 @@ class Channel(models.TextChoices):
     SEED = "seed", _("Seed")
 
 
-class UploadQuerySet(models.QuerySet["Upload"]):
-    def with_counts(self) -> UploadQuerySet:
+class UploadCounts(TypedDict):
+    """What ``UploadQuerySet.with_counts`` adds to each upload."""
+
+    file_count: int
+    queued_count: int
+    finished_count: int
+    ingested_count: int
+    duplicate_count: int
+    failed_count: int
+
+
+_U = TypeVar("_U", bound="Upload")
+if TYPE_CHECKING:
+    UploadWithCounts = WithAnnotations["Upload", UploadCounts]
+
+
+class UploadQuerySet(models.QuerySet[_U]):
+    def with_counts(self) -> UploadQuerySet[UploadWithCounts]:
         """Counts per status, derived from the rows so they can never drift."""
         S = SourceText.Status
         return self.annotate(
@@ -33,7 +54,7 @@ class UploadQuerySet(models.QuerySet["Upload"]):
             failed_count=Count("sources", filter=Q(sources__status=S.FAILED)),
         )
 
-    def newest_first(self) -> UploadQuerySet:
+    def newest_first(self) -> UploadQuerySet[_U]:
         """Meta.ordering, stated: Django leaves it out of a query that groups (as ``with_counts`` does)."""
         return self.order_by("-created_at", "-id")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.core.files.uploadedfile import UploadedFile
@@ -21,6 +22,9 @@ from apps.core.exceptions import InvalidTransition
 from apps.sources import services
 from apps.sources.forms import UploadForm
 from apps.sources.models import Channel, Reextraction, SourceText, Upload
+
+if TYPE_CHECKING:
+    from apps.sources.models import UploadWithCounts
 
 UPLOADS_SHOWN = 50
 
@@ -57,7 +61,8 @@ def upload_list(request: AuthedRequest) -> HttpResponse:
 @permission_required(can_upload)
 def upload_detail(request: AuthedRequest, upload_id: int) -> HttpResponse:
     """One upload: every file's status; the table polls itself while work is pending."""
-    upload = get_object_or_404(Upload.objects.with_counts().select_related("uploaded_by"), pk=upload_id)
+    uploads = Upload.objects.with_counts().select_related("uploaded_by")
+    upload: UploadWithCounts = get_object_or_404(uploads, pk=upload_id)
     sources = upload.sources.only(
         "id", "original_name", "status", "refusal_reason", "language", "published_on", "date_found",
         "duplicate_of_id", "size_bytes", "upload_id",

@@ -2,6 +2,9 @@ from django.contrib import admin
 
 from apps.statements.models import Comment, Review, Revision, StatementDraft
 
+REVISION_FIELDS = ("number", "kind", "text", "note", "author", "source", "reported_on", "based_on", "created_at",
+                   "approved_at")
+
 
 class RevisionInline(admin.StackedInline):
     """Read-only: revisions are never rewritten (editors add new ones on /statements/)."""
@@ -9,9 +12,8 @@ class RevisionInline(admin.StackedInline):
     model = Revision
     extra = 0
     can_delete = False
-    fields = ["number", "kind", "text", "note", "author", "source", "reported_on", "based_on", "created_at",
-              "approved_at"]
-    readonly_fields = fields
+    fields = REVISION_FIELDS
+    readonly_fields = REVISION_FIELDS
 
     def has_add_permission(self, request, obj=None) -> bool:  # noqa: ANN001 - Django's signature
         return False

@@ -5,6 +5,7 @@ fixed number of queries, whatever the number of drafts, revisions or comments.""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -45,7 +46,7 @@ class DraftCursor:
 
 @dataclass(frozen=True)
 class DraftPage:
-    drafts: list[StatementDraft]
+    drafts: Sequence[StatementDraft]
     next_cursor: DraftCursor | None
 
 

@@ -232,15 +232,18 @@ def draft_submit(*, draft: StatementDraft, seen: Seen, actor: User) -> Review:
     draft = _locked(draft)
     _check_seen(draft, seen)
     if draft.status != Status.DRAFT:
-        raise InvalidTransition({
+        refusals: dict[str, str] = {
             Status.IN_REVIEW: _("This draft is already in review."),
             Status.CHANGES_REQUESTED: _("Changes were requested: edit the draft before submitting it again."),
             Status.APPROVED: _("This revision is approved already; edit the draft to start a new revision."),
             Status.REJECTED: _("This draft was rejected; it cannot be submitted again."),
-        }.get(draft.status, _("This draft cannot be submitted now.")))
+        }
+        raise InvalidTransition(refusals.get(draft.status, _("This draft cannot be submitted now.")))
+    revision = draft.current_revision
+    assert revision is not None, "every draft is created with its first revision"
     try:
         with transaction.atomic():  # the row lock makes this unlikely; the constraint makes it impossible
-            review = Review.objects.create(draft=draft, revision=draft.current_revision, requested_by=actor)
+            review = Review.objects.create(draft=draft, revision=revision, requested_by=actor)
     except IntegrityError as error:
         raise InvalidTransition(_("This draft already has an open review.")) from error
     draft.status = Status.IN_REVIEW
@@ -254,10 +257,12 @@ def draft_submit(*, draft: StatementDraft, seen: Seen, actor: User) -> Review:
     return review
 
 
-DECISION_STATUS = {Decision.APPROVED: Status.APPROVED, Decision.CHANGES_REQUESTED: Status.CHANGES_REQUESTED,
-                   Decision.REJECTED: Status.REJECTED}
-DECISION_ACTION = {Decision.APPROVED: "statement.approve", Decision.CHANGES_REQUESTED: "statement.request_changes",
-                   Decision.REJECTED: "statement.reject"}
+DECISION_STATUS: dict[str, Status] = {Decision.APPROVED: Status.APPROVED,
+                                      Decision.CHANGES_REQUESTED: Status.CHANGES_REQUESTED,
+                                      Decision.REJECTED: Status.REJECTED}
+DECISION_ACTION: dict[str, str] = {Decision.APPROVED: "statement.approve",
+                                   Decision.CHANGES_REQUESTED: "statement.request_changes",
+                                   Decision.REJECTED: "statement.reject"}
 
 
 @transaction.atomic
@@ -450,7 +455,7 @@ def _draft_candidate_replace(source: SourceText, document: extraction.ExtractedD
     revision = Revision.objects.create(
         draft=draft, number=_next_number(draft), kind=Revision.Kind.REPORTED, text=body, source=source,
         reported_on=day, note=(document.source or "")[:255],  # the agency; the revision links its article
-        based_on=draft.current_revision.number if draft.current_revision_id else None,
+        based_on=draft.current_revision.number if draft.current_revision else None,
     )
     matching.reported(draft.pk, body)
     old_status = draft.status

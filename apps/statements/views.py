@@ -250,10 +250,14 @@ def _attempt(request: AuthedRequest, draft_id: int, form_key: str, form: forms.F
 def draft_submit(request: AuthedRequest, draft_id: int) -> HttpResponse:
     """Put the current revision up for review."""
     form = SeenForm(request.POST, auto_id=ids("submit"))
+
+    def done(draft: StatementDraft) -> str:
+        revision = draft.current_revision
+        assert revision is not None, "a submitted draft has the revision it put up for review"
+        return _("Revision %(number)d is in review; the editors were told by e-mail.") % {"number": revision.number}
+
     return _attempt(request, draft_id, "submit", form,
-                    lambda draft: services.draft_submit(draft=draft, seen=form.seen(), actor=request.user),
-                    lambda draft: _("Revision %(number)d is in review; the editors were told by e-mail.")
-                    % {"number": draft.current_revision.number})
+                    lambda draft: services.draft_submit(draft=draft, seen=form.seen(), actor=request.user), done)
 
 
 def _decide(request: AuthedRequest, draft_id: int, decision: str, form_key: str, form: DecisionForm,

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import F
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -88,7 +88,7 @@ def _filename(kind: str, extension: str) -> str:
 
 @require_GET
 @permission_required(can_browse)
-def export_csv(request: AuthedRequest) -> HttpResponse:
+def export_csv(request: AuthedRequest) -> StreamingHttpResponse:
     """The timeline's filter as CSV (events, or ?what=contributions), streamed."""
     kind, columns, rows = _rows(request)
     response = StreamingHttpResponse(_csv_lines(columns, rows), content_type="text/csv; charset=utf-8")
@@ -98,7 +98,7 @@ def export_csv(request: AuthedRequest) -> HttpResponse:
 
 @require_GET
 @permission_required(can_browse)
-def export_json(request: AuthedRequest) -> HttpResponse:
+def export_json(request: AuthedRequest) -> StreamingHttpResponse:
     """The timeline's filter as a JSON array (events, or ?what=contributions), streamed."""
     kind, _, rows = _rows(request)
     response = StreamingHttpResponse(_json_chunks(rows), content_type="application/json; charset=utf-8")

@@ -60,7 +60,7 @@ def _refusal(request: HttpRequest) -> HttpResponse | None:
         if user is None:
             return _plain(403, _("This feed link is unknown or was replaced. Make a new one on the Tokens page."))
     elif request.user.is_authenticated:
-        user = request.user  # type: ignore[assignment]
+        user = request.user
     else:
         response = _plain(401, _("This feed needs a feed link with its token (see the Tokens page), or a log-in."))
         response["WWW-Authenticate"] = 'Bearer realm="feed"'

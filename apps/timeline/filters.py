@@ -134,7 +134,8 @@ class TimelineFilter:
         attr = ATTRIBUTE_OF[name]
         current: tuple[str, ...] = getattr(self, attr)
         new = tuple(v for v in current if v != value) if value in current else (*current, value)
-        return replace(self, **{attr: new})
+        change: dict[str, Any] = {attr: new}  # one of the tuple fields, named at run time
+        return replace(self, **change)
 
     @property
     def is_empty(self) -> bool:

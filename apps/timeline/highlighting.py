@@ -14,10 +14,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Outer to inner: a sentence contains quotes, which contain names.
 KIND_ORDER = {"evidence": 0, "quote": 1, "member": 2, "person": 2}
@@ -43,8 +47,8 @@ class Labels:
 
     members: Mapping[str, str]
     people: Mapping[str, str]
-    types: Mapping[str, str]
-    statuses: Mapping[str, str]
+    types: Mapping[str, StrOrPromise]  # the choices' labels, lazy translations
+    statuses: Mapping[str, StrOrPromise]
 
     def commitment(self, key: str) -> str:
         actor, _sep, rest = key.partition(":")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
@@ -40,6 +41,9 @@ from apps.timeline.highlighting import (
 )
 from apps.timeline.matrix import matrix_rows
 from apps.timeline.overview import STATUS_ORDER, overview
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 PAGE_SIZE = 50
 TIMELINE_TEMPLATE = "timeline/timeline.html"
@@ -137,7 +141,7 @@ class FacetItem:
 @dataclass(frozen=True)
 class FacetGroup:
     name: str
-    label: str
+    label: StrOrPromise
     items: list[FacetItem]
 
 

@@ -22,6 +22,7 @@ def data() -> Dataset:
 
 def source_path() -> str:
     source = SourceText.objects.filter(upload=None, status=SourceText.Status.INGESTED).order_by("pk").first()
+    assert source, "the seed was ingested"
     return f"/sources/{source.pk}/"
 
 

@@ -67,7 +67,9 @@ def test_analyst_session(page, live_server, data):
     page.evaluate("window.sameDocument = true")
     facet = page.locator("#timeline-body a.facet-value[href*='status=']:not(.is-active)").first
     facet_count = int(facet.locator(".facet-count").inner_text())
-    status = re.search(r"status=(\w+)", facet.get_attribute("href")).group(1)
+    found = re.search(r"status=(\w+)", facet.get_attribute("href") or "")
+    assert found
+    status = found.group(1)
     assert 0 < facet_count < total
     facet.click()
     page.wait_for_url(re.compile(rf"member=FR&type=multinational_force&status={status}$"))

@@ -28,6 +28,7 @@ def test_a_walk_through_the_main_pages_meets_no_csp_violation(page, live_server)
     base = live_server.url
     source = SourceText.objects.filter(upload=None, status=SourceText.Status.INGESTED).order_by("pk").first()
     contribution = Contribution.objects.order_by("pk").first()
+    assert source and contribution, "the seed was ingested"
     log_in(page, base, data.admin)
 
     # htmx's indicator <style> stays out of the page, and its classes are styled by the stylesheet.

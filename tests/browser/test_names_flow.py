@@ -102,5 +102,6 @@ def test_admin_dismisses_and_aliases_unknown_names(page, live_server, worker_fac
     screenshot(page, "names-after")
     assert page.console_errors == []  # no CSP violation, no failed request, no script error
     halvorsen.refresh_from_db()
-    assert halvorsen.state == "aliased" and halvorsen.alias.member.code == "SE"
+    assert halvorsen.state == "aliased" and halvorsen.alias and halvorsen.alias.member
+    assert halvorsen.alias.member.code == "SE"
     assert halvorsen.article_count == 0  # the name is now a mention of Sweden, no longer an unknown name

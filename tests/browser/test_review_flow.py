@@ -174,8 +174,8 @@ def test_an_editor_reviews_and_an_analyst_cannot(page, browser, live_server):
     log_in(watcher, base, analyst.username)
     assert watcher.get_by_role("link", name=re.compile(r"^Review")).count() == 0
     assert watcher.locator("#nav-review-count").count() == 0
-    for path in ("/timeline/", f"/sources/{fourth.source_id}/", f"/sources/{third.source_id}/"):
-        assert watcher.goto(base + path).status == 200
+    for page_path in ("/timeline/", f"/sources/{fourth.source_id}/", f"/sources/{third.source_id}/"):
+        assert watcher.goto(base + page_path).status == 200
         assert watcher.get_by_role("button", name=re.compile(r"Confirm|Correct|Reject")).count() == 0
         assert watcher.get_by_role("link", name=re.compile(r"^Review")).count() == 0
         assert watcher.locator("a[href^='/review/'], form[action^='/review/']").count() == 0

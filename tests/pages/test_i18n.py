@@ -42,7 +42,8 @@ class Entry:
 
 def po_entries(path: Path) -> list[Entry]:
     """The entries of a .po file (a small reader for what makemessages writes; no dependency)."""
-    entries, entry, target = [], Entry(), None
+    entries: list[Entry] = []
+    entry, target = Entry(), None
     for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         if not line.strip():
             if target is not None:
@@ -59,6 +60,7 @@ def po_entries(path: Path) -> list[Entry]:
             if target == "strings":
                 entry.strings[-1] += value
             else:
+                assert target is not None, f"{path}: a continued string before its keyword: {line}"
                 setattr(entry, target, getattr(entry, target) + value)
         else:
             keyword, _, literal = line.partition(" ")
@@ -100,12 +102,13 @@ def test_the_committed_mo_is_compiled_from_the_po(language):
     folder = LOCALE / language / "LC_MESSAGES"
     with (folder / "django.mo").open("rb") as mo:
         compiled = gettext.GNUTranslations(mo)
+    catalog: dict[str | tuple[str, int], str] = compiled._catalog  # type: ignore[attr-defined]  # private, not in typeshed
     for entry in po_entries(folder / "django.po"):
         key = f"{entry.context}\x04{entry.msgid}" if entry.context else entry.msgid
         if entry.plural:
-            assert [compiled._catalog.get((key, n)) for n in range(len(entry.strings))] == entry.strings, key
+            assert [catalog.get((key, n)) for n in range(len(entry.strings))] == entry.strings, key
         else:
-            assert compiled._catalog.get(key) == entry.strings[0], key
+            assert catalog.get(key) == entry.strings[0], key
 
 
 # --- Dates and names ----------------------------------------------------------------------------------
@@ -148,7 +151,7 @@ STATEMENTS = [("DE", "air_defence", "pledged", date(2026, 3, 2)), ("DE", "air_de
 def articles(db) -> None:
     """Three read articles, as the ingest leaves them (events, contributions, tallies), without running it."""
     for code, type_, status, day in STATEMENTS:
-        source = SourceTextFactory(status="ingested", published_on=day, language="en", text=f"{code} {status}.")
+        source = SourceTextFactory.create(status="ingested", published_on=day, language="en", text=f"{code} {status}.")
         event = TimelineEvent.objects.create(
             source=source, occurred_on=day, headline=f"{code} {status} {type_}", snippet="…", language="en",
             member_codes=[code], commitment_types=[type_], commitment_statuses=[status],

@@ -144,7 +144,7 @@ def objects(admin_user: User) -> dict[str, Any]:
     return {
         "upload_id": upload.pk, "source_id": source.pk, "reextraction_id": Reextraction.objects.create(total=0).pk,
         "candidate_id": NameCandidate.objects.create(key="matrix name", text="Matrix Name").pk,
-        "code": "DE", "slug": germany.people.first().slug if germany.people.exists() else "scholz",
+        "code": "DE", "slug": person.slug if (person := germany.people.first()) else "scholz",
         "event_id": event.pk, "contribution_id": contribution.pk, "draft_id": draft.pk, "statement_id": draft.pk,
         "token_id": token.pk, "uidb64": "MQ", "token": "set-password",
     }
@@ -208,8 +208,8 @@ def test_every_role_gets_the_expected_answer(users, objects):
                 if response.status_code not in want:
                     wrong.append(f"{method} {path} ({name}) as {role}: {response.status_code}, expected {sorted(want)}")
                 elif (response.status_code == 302 and role == ANON and PUBLIC not in MATRIX[name]
-                      and not response.url.startswith(reverse("login"))):
-                    wrong.append(f"{method} {path} as {role}: redirected to {response.url}, not the log-in page")
+                      and not (location := response["Location"]).startswith(reverse("login"))):
+                    wrong.append(f"{method} {path} as {role}: redirected to {location}, not the log-in page")
     assert not wrong, "\n".join(wrong)
 
 

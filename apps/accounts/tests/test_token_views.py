@@ -15,6 +15,13 @@ pytestmark = pytest.mark.django_db
 PAGE = "/accounts/tokens/"
 
 
+def found(pattern: str, html: str) -> str:
+    """The first group of ``pattern`` in ``html``, which must be there."""
+    match = re.search(pattern, html)
+    assert match, pattern
+    return match[1]
+
+
 def test_page_lists_tokens_without_secrets(analyst_client, analyst):
     issued = services.access_token_issue(user=analyst, name="nightly sync", actor=analyst)
     response = analyst_client.get(PAGE)
@@ -29,7 +36,7 @@ def test_page_lists_tokens_without_secrets(analyst_client, analyst):
 def test_create_shows_the_secret_once(analyst_client):
     response = analyst_client.post(reverse("accounts:token_create"), {"name": "report"})
     assert response.status_code == 200 and response["Cache-Control"] == "no-store, private"
-    secret = re.search(r'value="(cta_[^"]+)"', response.content.decode())[1]
+    secret = found(r'value="(cta_[^"]+)"', response.content.decode())
     token = AccessToken.objects.get()
     assert token.name == "report" and services.access_token_authenticate(secret=secret, kind="api") is not None
     assert secret not in analyst_client.get(PAGE).content.decode()
@@ -64,7 +71,7 @@ def test_posts_without_csrf_are_refused(analyst):
     assert client.post(reverse("accounts:feed_link_create")).status_code == 403
     assert AccessToken.objects.count() == 1 and AccessToken.objects.get().is_live
     page = client.get(PAGE)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())[1]
+    token = found(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())
     assert client.post(reverse("accounts:token_create"), {"name": "x", "csrfmiddlewaretoken": token}).status_code == 200
 
 
@@ -73,7 +80,7 @@ def test_feed_link_for_a_filter_shown_once_and_working(analyst_client):
     assert 'value="member=DE&amp;type=air_defence"' in page  # re-read by the timeline's parser: bad values gone
     response = analyst_client.post(reverse("accounts:feed_link_create"), {"filter": "member=DE&type=air_defence"})
     assert response["Cache-Control"] == "no-store, private"
-    url = re.search(r'value="(http://testserver/timeline/feed\.atom\?token=ctf_[^"]+)"', response.content.decode())[1]
+    url = found(r'value="(http://testserver/timeline/feed\.atom\?token=ctf_[^"]+)"', response.content.decode())
     url = url.replace("&amp;", "&")
     assert url.endswith("&member=DE&type=air_defence")
     assert Client().get(url.removeprefix("http://testserver")).status_code == 200

@@ -35,7 +35,7 @@ def test_members_by_role(api):
 
 def test_one_member_with_its_people(api):
     germany = Member.objects.get(code="DE")
-    PersonFactory(slug="zz_minister", name_en="A Minister", member=germany)
+    PersonFactory.create(slug="zz_minister", name_en="A Minister", member=germany)
     body = api.get("/api/v1/members/de").json()
     assert body["code"] == "DE" and body["name_en"] == germany.name_en
     assert "zz_minister" in [p["slug"] for p in body["people"]]
@@ -47,14 +47,14 @@ def test_people_walk_by_slug_and_filter_by_member(api):
     slugs = walk(api, "/api/v1/people?limit=9", key="slug")
     assert slugs == list(Person.objects.order_by("slug").values_list("slug", flat=True))
     france = Member.objects.get(code="FR")
-    PersonFactory(slug="zz_french", member=france)
+    PersonFactory.create(slug="zz_french", member=france)
     items = api.get("/api/v1/people?member=FR&limit=200").json()["items"]
     assert "zz_french" in [p["slug"] for p in items] and {p["member"] for p in items} == {"FR"}
     assert api.get("/api/v1/people?member=a%20b").status_code == 422
 
 
 def test_one_person(api):
-    PersonFactory(slug="zz_nobody", name_en="Nobody", member=None)
+    PersonFactory.create(slug="zz_nobody", name_en="Nobody", member=None)
     assert api.get("/api/v1/people/zz_nobody").json() == {"slug": "zz_nobody", "name_en": "Nobody", "name_ru": "",
                                                           "name_uk": "", "member": None}
     assert api.get("/api/v1/people/zz_unknown").status_code == 404
@@ -62,7 +62,7 @@ def test_one_person(api):
 
 def test_bounded_queries_whatever_the_number_of_rows(api):
     urls = ["/api/v1/members?limit=200", "/api/v1/people?limit=200", "/api/v1/members/DE", "/api/v1/people/zz_p0"]
-    PersonFactory(slug="zz_p0", member=Member.objects.get(code="DE"))
+    PersonFactory.create(slug="zz_p0", member=Member.objects.get(code="DE"))
     few = [count(api, url) for url in urls]
     MemberFactory.create_batch(30)
     PersonFactory.create_batch(30, member=Member.objects.get(code="DE"))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
@@ -88,7 +88,7 @@ class LabelledSource:
         return not self.waiting
 
 
-def _reviewed(row: dict[str, Any]) -> Reviewed:
+def _reviewed(row: Mapping[str, Any]) -> Reviewed:
     return Reviewed(ident=row["id"], actor=row["actor__code"], type=row["type"], status=row["status"],
                     machine_actor=row["machine_actor__code"] or "", machine_type=row["machine_type"],
                     machine_status=row["machine_status"], rejected=row["review_state"] == State.REJECTED,

@@ -96,7 +96,8 @@ class QueueFilter:
         return not self.items()
 
     def without(self, name: str) -> QueueFilter:
-        return replace(self, **{name: QueueFilter.__dataclass_fields__[name].default})
+        default: str = getattr(QueueFilter(), name)
+        return replace(self, **{name: default})
 
     def apply(self, rows: QuerySet[Contribution]) -> QuerySet[Contribution]:
         if self.member:

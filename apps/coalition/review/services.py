@@ -300,8 +300,10 @@ class AlreadyStated(ValidationError):
 
 def _already_stated(*, source_id: int, event_ordinal: int, member: Member, type: str,
                     excluding: int | None = None) -> AlreadyStated | None:
-    taken = (Contribution.objects.filter(source_id=source_id, event_ordinal=event_ordinal, actor=member, type=type)
-             .exclude(pk=excluding).values_list("pk", "review_state").first())
+    same = Contribution.objects.filter(source_id=source_id, event_ordinal=event_ordinal, actor=member, type=type)
+    if excluding is not None:
+        same = same.exclude(pk=excluding)
+    taken = same.values_list("pk", "review_state").first()
     if taken is None:
         return None
     return AlreadyStated(existing_id=taken[0], member=member, type=type, state=taken[1])

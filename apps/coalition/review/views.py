@@ -100,7 +100,7 @@ def review_bulk(request: AuthedRequest) -> HttpResponse:
         else:
             outcome, level = result.message, "warning" if result.skipped else "success"
     else:
-        errors = [text for texts in form.errors.values() for text in texts]
+        errors = [str(text) for texts in form.errors.values() for text in texts]
     if not request.htmx:
         if outcome:
             messages.add_message(request, messages.WARNING if level == "warning" else messages.SUCCESS, outcome)
@@ -170,10 +170,10 @@ def _advance(request: AuthedRequest, done: Contribution, flt: QueueFilter, messa
         messages.success(request, message)
         return redirect(item_url(next_id, flt) if next_id else _with_filters(reverse("review:queue"), flt))
     if next_id is None:
-        context = {"contribution": None, "flt": flt, "outcome": message,
-                   "queue_url": _with_filters(reverse("review:queue"), flt)}
+        queue_url = _with_filters(reverse("review:queue"), flt)
+        context = {"contribution": None, "flt": flt, "outcome": message, "queue_url": queue_url}
         response = TemplateResponse(request, ITEM + "#review-item", context)
-        response["HX-Push-Url"] = context["queue_url"]
+        response["HX-Push-Url"] = queue_url
         return response
     context = _item_context(request, _loaded(next_id), flt, outcome=message)
     response = TemplateResponse(request, ITEM + "#review-item", context)
@@ -203,7 +203,7 @@ def _attempt(request: AuthedRequest, contribution_id: int, form: VersionForm, ki
     bad_form = {"correction": form} if kind == "correct" else {"reject": form} if kind == "reject" else {}
     if not form.is_valid():
         return _refused(request, contribution_id, flt, error=" ".join(
-            text for texts in form.errors.values() for text in texts) if not bad_form else "", **bad_form)
+            str(text) for texts in form.errors.values() for text in texts) if not bad_form else "", **bad_form)
     try:
         done = act(form.cleaned_data)
     except services.ReviewConflict as conflict:

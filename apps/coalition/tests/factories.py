@@ -7,7 +7,7 @@ from apps.sources.models import SourceText
 from apps.sources.tests.factories import SourceTextFactory
 
 
-class MemberFactory(factory.django.DjangoModelFactory):
+class MemberFactory(factory.django.DjangoModelFactory[Member]):
     class Meta:
         model = Member
 
@@ -16,7 +16,7 @@ class MemberFactory(factory.django.DjangoModelFactory):
     role = Member.Role.COALITION_MEMBER
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(factory.django.DjangoModelFactory[Person]):
     class Meta:
         model = Person
 
@@ -24,7 +24,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     name_en = factory.Sequence(lambda n: f"Person {n}")
 
 
-class NameCandidateFactory(factory.django.DjangoModelFactory):
+class NameCandidateFactory(factory.django.DjangoModelFactory[NameCandidate]):
     class Meta:
         model = NameCandidate
 
@@ -34,7 +34,7 @@ class NameCandidateFactory(factory.django.DjangoModelFactory):
     article_count = 1
 
 
-class NameSightingFactory(factory.django.DjangoModelFactory):
+class NameSightingFactory(factory.django.DjangoModelFactory[NameSighting]):
     class Meta:
         model = NameSighting
 

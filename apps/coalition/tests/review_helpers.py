@@ -67,13 +67,13 @@ def tallies_match_a_rebuild() -> bool:
     return tallies() == kept
 
 
-def correct(item: Contribution, editor: Any, **reading: str) -> Contribution:
-    """Correct a contribution through the review service: the reading given replaces the machine's."""
-    wanted = {"member": item.actor, "type": item.type, "status": item.status}
-    if "actor" in reading:
-        reading["member"] = Member.objects.get(code=reading.pop("actor"))
-    return review_services.contribution_correct(contribution=item, version=item.version, actor=editor,
-                                                evidence=item.evidence, **{**wanted, **reading})
+def correct(item: Contribution, editor: Any, *, actor: str = "", type: str = "", status: str = "") -> Contribution:
+    """Correct a contribution through the review service: the reading given (a member's code, a type, a status)
+    replaces the machine's."""
+    return review_services.contribution_correct(
+        contribution=item, version=item.version, actor=editor, evidence=item.evidence,
+        member=Member.objects.get(code=actor) if actor else item.actor, type=type or item.type,
+        status=status or item.status)
 
 
 def reviewed_joint(articles: dict[str, int], editor: Any, *, whole: bool = True) -> int:

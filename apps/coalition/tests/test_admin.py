@@ -13,8 +13,8 @@ pytestmark = pytest.mark.django_db
 
 def test_admin_lists_filters_and_dismisses_names(admin_client_):
     open_one, other = NameCandidateFactory.create_batch(2)
-    NameSightingFactory(candidate=open_one)
-    done = NameCandidateFactory(state=NameCandidate.State.DISMISSED)
+    NameSightingFactory.create(candidate=open_one)
+    done = NameCandidateFactory.create(state=NameCandidate.State.DISMISSED)
     changelist = reverse("admin:coalition_namecandidate_changelist")
     assert admin_client_.get(changelist + "?state__exact=open&q=unknown").status_code == 200
     assert admin_client_.get(reverse("admin:coalition_namecandidate_change", args=[open_one.pk])).status_code == 200

@@ -46,7 +46,9 @@ def audits(contribution: Contribution) -> list[AuditEntry]:
 
 
 def event_of(contribution: Contribution) -> TimelineEvent:
-    return TimelineEvent.objects.get(pk=Contribution.objects.get(pk=contribution.pk).event_id)
+    event = Contribution.objects.get(pk=contribution.pk).event
+    assert event is not None
+    return event
 
 
 def test_confirm_keeps_the_reading_and_records_who_and_the_original(articles, editor):

@@ -96,7 +96,7 @@ def test_a_vague_hint_gives_way_to_a_telling_one():
 
 def test_replacing_sightings_takes_the_same_queries_for_three_names_or_forty():
     def queries(count: int) -> int:
-        source = SourceTextFactory(status=SourceText.Status.INGESTED)
+        source = SourceTextFactory.create(status=SourceText.Status.INGESTED)
         names = [seen(f"name {count} {i}") for i in range(count)]
         with CaptureQueriesContext(connection) as captured:
             sightings.name_sightings_replace(source=source, sightings=names)  # new candidates
@@ -126,7 +126,7 @@ def test_a_name_can_be_dismissed_only_once(admin_user):
         services.name_candidate_dismiss(candidate=candidate(), actor=admin_user)
     with pytest.raises(InvalidTransition):
         services.name_candidate_alias(candidate=candidate(), actor=admin_user, text="Ingrid Halvorsen", language="",
-                                      person=PersonFactory())
+                                      person=PersonFactory.create())
     services.name_candidate_reopen(candidate=candidate(), actor=admin_user)
     assert candidate().state == NameCandidate.State.OPEN
 
@@ -137,7 +137,7 @@ def test_only_admins_may_resolve_names(request, persona):
     ingest("halvorsen.txt", FIRST)
     with pytest.raises(PermissionDenied):
         services.name_candidate_alias(candidate=candidate(), actor=actor, text="Ingrid Halvorsen", language="",
-                                      person=PersonFactory())
+                                      person=PersonFactory.create())
     with pytest.raises(PermissionDenied):
         services.name_candidate_create_person(candidate=candidate(), actor=actor, slug="halvorsen",
                                               name_en="Ingrid Halvorsen")
@@ -151,8 +151,8 @@ def test_only_admins_may_resolve_names(request, persona):
 
 def test_alias_of_an_existing_person_queues_the_articles_again(admin_user, django_capture_on_commit_callbacks):
     first, second = ingest("first.txt", FIRST), ingest("second.txt", SECOND)
-    SourceTextFactory(status=SourceText.Status.INGESTED)  # an article without the name is not re-read
-    person = PersonFactory(slug="halvorsen", name_en="Ingrid Halvorsen", member=Member.objects.get(code="SE"))
+    SourceTextFactory.create(status=SourceText.Status.INGESTED)  # an article without the name is not re-read
+    person = PersonFactory.create(slug="halvorsen", name_en="Ingrid Halvorsen", member=Member.objects.get(code="SE"))
     with django_capture_on_commit_callbacks() as callbacks:
         outcome = services.name_candidate_alias(candidate=candidate(), actor=admin_user, text=" Ingrid  Halvorsen ",
                                                 language="en", person=person)
@@ -172,7 +172,7 @@ def test_alias_of_an_existing_person_queues_the_articles_again(admin_user, djang
 
 def test_alias_of_an_existing_member(admin_user, django_capture_on_commit_callbacks):
     ingest("halvorsen.txt", FIRST)
-    member = MemberFactory(code="NDC", name_en="Nordic Defence Cooperation")
+    member = MemberFactory.create(code="NDC", name_en="Nordic Defence Cooperation")
     with django_capture_on_commit_callbacks() as callbacks:
         outcome = services.name_candidate_alias(candidate=candidate(), actor=admin_user, text="Ingrid Halvorsen",
                                                 language="", member=member)
@@ -189,7 +189,7 @@ def test_alias_needs_exactly_one_target_and_a_text(admin_user):
     assert "target" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
         services.name_candidate_alias(candidate=candidate(), actor=admin_user, text="  ", language="xx",
-                                      person=PersonFactory())
+                                      person=PersonFactory.create())
     assert set(error.value.message_dict) == {"text", "language"}
     assert candidate().state == NameCandidate.State.OPEN
 
@@ -219,7 +219,7 @@ def test_new_person_from_a_name(admin_user, django_capture_on_commit_callbacks):
 ])
 def test_new_person_is_refused_with_clear_errors(admin_user, slug, name_en, fields):
     ingest("halvorsen.txt", FIRST)
-    PersonFactory(slug="jonson_taken", name_en="Someone Else")
+    PersonFactory.create(slug="jonson_taken", name_en="Someone Else")
     with pytest.raises(ValidationError) as error:
         services.name_candidate_create_person(candidate=candidate(), actor=admin_user, slug=slug, name_en=name_en)
     assert set(error.value.message_dict) == fields
@@ -311,10 +311,10 @@ def test_concurrent_workers_keep_counts_exact_and_never_deadlock():
 
 
 def test_bulk_dismiss_changes_the_open_names_chosen_and_undo_reopens_exactly_those(admin_user):
-    first, second = NameCandidateFactory(), NameCandidateFactory()
-    aliased = NameCandidateFactory(state=NameCandidate.State.ALIASED)
-    dismissed = NameCandidateFactory(state=NameCandidate.State.DISMISSED)
-    untouched = NameCandidateFactory()
+    first, second = NameCandidateFactory.create(), NameCandidateFactory.create()
+    aliased = NameCandidateFactory.create(state=NameCandidate.State.ALIASED)
+    dismissed = NameCandidateFactory.create(state=NameCandidate.State.DISMISSED)
+    untouched = NameCandidateFactory.create()
     change = services.name_candidates_dismiss(
         candidate_ids=[second.pk, first.pk, aliased.pk, dismissed.pk, 999_999], actor=admin_user)
     assert change.ids == [first.pk, second.pk] and change.skipped == 3
@@ -368,13 +368,13 @@ def test_only_admins_may_dismiss_names_in_bulk(request, persona):
 def test_rekey_merges_the_case_forms_of_a_name_and_keeps_a_dismissal(admin_user):
     s1, s2, s3 = SourceTextFactory.create_batch(3, status=SourceText.Status.INGESTED)
     # As the old key filed them: the locative and the uk locative apart, one of them dismissed.
-    dismissed = NameCandidateFactory(key="аляска", text="Аляске", state=NameCandidate.State.DISMISSED)
-    seen_open = NameCandidateFactory(key="алясці", text="Алясці", state=NameCandidate.State.OPEN)
-    other = NameCandidateFactory(key="halvorsen", text="Halvorsen")
-    NameSightingFactory(candidate=dismissed, source=s1, text="Аляске")
-    NameSightingFactory(candidate=seen_open, source=s1, text="Алясці")  # the same article: one sighting kept
-    NameSightingFactory(candidate=seen_open, source=s2, text="Алясці")
-    NameSightingFactory(candidate=other, source=s3, text="Halvorsen")
+    dismissed = NameCandidateFactory.create(key="аляска", text="Аляске", state=NameCandidate.State.DISMISSED)
+    seen_open = NameCandidateFactory.create(key="алясці", text="Алясці", state=NameCandidate.State.OPEN)
+    other = NameCandidateFactory.create(key="halvorsen", text="Halvorsen")
+    NameSightingFactory.create(candidate=dismissed, source=s1, text="Аляске")
+    NameSightingFactory.create(candidate=seen_open, source=s1, text="Алясці")  # the same article: one sighting kept
+    NameSightingFactory.create(candidate=seen_open, source=s2, text="Алясці")
+    NameSightingFactory.create(candidate=other, source=s3, text="Halvorsen")
 
     outcome = services.name_candidates_rekey(actor=admin_user)
     assert (outcome.rekeyed, outcome.merged) == (1, 1)
@@ -389,14 +389,14 @@ def test_rekey_merges_the_case_forms_of_a_name_and_keeps_a_dismissal(admin_user)
 
 def test_rekey_swaps_keys_without_a_conflict():
     # Each candidate's new key is the other's old one: the unique key must never be held twice on the way.
-    first = NameCandidateFactory(key="b", text="A")
-    second = NameCandidateFactory(key="a", text="B")
+    first = NameCandidateFactory.create(key="b", text="A")
+    second = NameCandidateFactory.create(key="a", text="B")
     assert services.name_candidates_rekey().rekeyed == 2
     assert NameCandidate.objects.get(pk=first.pk).key == "a" and NameCandidate.objects.get(pk=second.pk).key == "b"
 
 
 def test_names_rekey_command_says_what_it_did():
-    NameCandidateFactory(key="кристерссона", text="Кристерссона")
+    NameCandidateFactory.create(key="кристерссона", text="Кристерссона")
     out = StringIO()
     call_command("names_rekey", stdout=out)
     assert out.getvalue().strip() == "Re-keyed 1 candidate(s); merged 0 into others."

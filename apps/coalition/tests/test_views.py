@@ -21,13 +21,13 @@ PAGE = reverse("coalition:name_candidates")
 
 
 def seen_in(count: int, **fields: object) -> NameCandidate:
-    candidate = NameCandidateFactory(article_count=count, **fields)
+    candidate = NameCandidateFactory.create(article_count=count, **fields)
     NameSightingFactory.create_batch(count, candidate=candidate)
     return candidate
 
 
 def post_urls(candidate: NameCandidate) -> dict[str, tuple[str, dict[str, str]]]:
-    person = PersonFactory()
+    person = PersonFactory.create()
     return {
         "alias": (reverse("coalition:name_alias", args=[candidate.pk]),
                   {"target": f"person:{person.slug}", "text": candidate.text, "language": ""}),
@@ -110,7 +110,7 @@ def test_htmx_dismiss_returns_only_the_row(admin_client_):
 
 def test_htmx_alias_confirms_and_polls_for_the_re_reading(admin_client_, django_capture_on_commit_callbacks):
     candidate = seen_in(3, text="Ingrid Halvorsen")
-    person = PersonFactory(slug="halvorsen", name_en="Ingrid Halvorsen", member=Member.objects.get(code="SE"))
+    person = PersonFactory.create(slug="halvorsen", name_en="Ingrid Halvorsen", member=Member.objects.get(code="SE"))
     with django_capture_on_commit_callbacks() as callbacks:
         response = admin_client_.post(reverse("coalition:name_alias", args=[candidate.pk]),
                                       {"target": "person:halvorsen", "text": "Ingrid Halvorsen", "language": "en"},
@@ -125,7 +125,9 @@ def test_htmx_alias_confirms_and_polls_for_the_re_reading(admin_client_, django_
     html = admin_client_.get(progress, headers=HTMX).content.decode()
     assert "0 of 3 articles re-read" in html and "every 2s" in html
     assert "hx-swap-oob" not in html  # polling does not repeat the announcement
-    reread_at = NameCandidate.objects.get().resolved_at + timedelta(seconds=1)
+    resolved_at = NameCandidate.objects.get().resolved_at
+    assert resolved_at is not None
+    reread_at = resolved_at + timedelta(seconds=1)
     sources = SourceText.objects.filter(name_sightings__candidate=candidate).order_by("pk")
     SourceText.objects.filter(pk=sources[0].pk).update(processed_at=reread_at)  # as the re-extraction does
     assert "1 of 3 articles re-read" in admin_client_.get(progress, headers=HTMX).content.decode()
@@ -137,15 +139,16 @@ def test_htmx_alias_confirms_and_polls_for_the_re_reading(admin_client_, django_
 
 def test_typed_name_resolves_without_the_list(admin_client_):
     candidate = seen_in(1, text="Halvorsen")
-    PersonFactory(slug="halvorsen", name_en="Ingrid Halvorsen")
+    PersonFactory.create(slug="halvorsen", name_en="Ingrid Halvorsen")
     admin_client_.post(reverse("coalition:name_alias", args=[candidate.pk]),
                        {"target": "ingrid halvorsen", "text": "Halvorsen"}, headers=HTMX)
-    assert Alias.objects.get(text="Halvorsen").person.slug == "halvorsen"
+    person = Alias.objects.get(text="Halvorsen").person
+    assert person is not None and person.slug == "halvorsen"
 
 
 def test_invalid_new_person_shows_the_errors_in_the_row(admin_client_):
     candidate = seen_in(1, text="Ingrid Halvorsen")
-    PersonFactory(slug="halvorsen", name_en="Someone Else")
+    PersonFactory.create(slug="halvorsen", name_en="Someone Else")
     response = admin_client_.post(reverse("coalition:name_new_person", args=[candidate.pk]),
                                   {"slug": "halvorsen", "name_en": "Ingrid Halvorsen", "member": "XX"}, headers=HTMX)
     html = response.content.decode()
@@ -181,8 +184,8 @@ def test_post_without_csrf_token_is_refused(admin_user):
 
 
 def test_example_sentences_are_escaped(admin_client_):
-    candidate = NameCandidateFactory(text="Saab", key="saab")
-    NameSightingFactory(candidate=candidate, text="Saab",
+    candidate = NameCandidateFactory.create(text="Saab", key="saab")
+    NameSightingFactory.create(candidate=candidate, text="Saab",
                         sentence='The Saab Group would deliver <script>alert("x")</script> soon & "safely".')
     html = admin_client_.get(PAGE).content.decode()
     assert "<script>alert" not in html
@@ -192,18 +195,18 @@ def test_example_sentences_are_escaped(admin_client_):
 
 def test_names_are_listed_most_seen_first_and_paged_by_keyset(admin_client_):
     made = [seen_in(i % 4 + 1, text=f"Name {i:03d}", key=f"name {i:03d}") for i in range(120)]
-    NameCandidateFactory(text="Gone", article_count=0)  # no longer seen anywhere
-    NameCandidateFactory(text="Done", state="dismissed", article_count=9)
+    NameCandidateFactory.create(text="Gone", article_count=0)  # no longer seen anywhere
+    NameCandidateFactory.create(text="Done", state="dismissed", article_count=9)
     expected = [c.text for c in sorted(made, key=lambda c: (-c.article_count, c.pk))]
-    listed, url = [], PAGE
+    listed, url, total = [], PAGE, None
     while url:
         with CaptureQueriesContext(connection) as captured:
             response = admin_client_.get(url)
         assert not any("OFFSET" in query["sql"] for query in captured)
         listed += [row.candidate.text for row in response.context["rows"]]
-        url = response.context["next_url"]
+        url, total = response.context["next_url"], response.context["total"]
     assert listed == expected
-    assert response.context["total"] == 120
+    assert total == 120
 
 
 def test_filter_by_kind_and_search(admin_client_):

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from django.conf import settings
+from django.core.cache.backends.redis import RedisCache
 from django.urls import reverse
 
 from config.celery import app as celery_app
@@ -44,7 +45,9 @@ def test_pages_carry_a_strict_csp_with_a_nonce(analyst_client):
     policy = response.headers["Content-Security-Policy"]
     assert "script-src 'self' 'nonce-" in policy
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
-    nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
+    found = re.search(r"'nonce-([^']+)'", policy)
+    assert found
+    nonce = found.group(1)
     html = response.content.decode()
     scripts = re.findall(r"<script[^>]*>", html)
     assert scripts and all(f'nonce="{nonce}"' in tag or "src=" in tag for tag in scripts)
@@ -140,9 +143,11 @@ def test_an_htmx_request_without_a_session_is_sent_to_the_login_page_whole(clien
 
 
 def test_the_cache_keeps_one_redis_client_per_pool():
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
-    client = cache._cache.get_client(write=True)
-    assert cache._cache.get_client() is client  # one server: reads and writes share the pool
+    backend = caches["default"]  # the backend itself: `cache` is a proxy to it
+    assert isinstance(backend, RedisCache)
+    client = backend._cache.get_client(write=True)
+    assert backend._cache.get_client() is client  # one server: reads and writes share the pool
     cache.set("platform:shared-client", 1, 5)
     assert cache.get("platform:shared-client") == 1

@@ -90,15 +90,22 @@ def test_status_from_the_predicate(text: str, lang: str, expected: str) -> None:
     assert status(text, lang) == expected
 
 
+def verb_and_form(word: str, lang: str) -> tuple[str, str]:
+    """The verb a word is a form of, and which form; the word must be a known verb form."""
+    found = verb(word, lang)
+    assert found is not None, word
+    return found[:2]
+
+
 def test_verb_forms() -> None:
-    assert verb("передала", "ru")[:2] == ("give", "past")
-    assert verb("передаст", "ru")[:2] == ("give", "future")
-    assert verb("переданы", "ru")[:2] == ("give", "participle")
-    assert verb("переданных", "ru")[:2] == ("give", "described")  # a thing handed over: the words around decide
-    assert verb("передані", "uk")[:2] == ("give", "described")
-    assert verb("надавши", "uk")[:2] == ("give", "gerund")
-    assert verb("delivered", "en")[:2] == ("give", "past_or_participle")
-    assert verb("sent", "en")[:2] == ("give", "past_or_participle")
+    assert verb_and_form("передала", "ru") == ("give", "past")
+    assert verb_and_form("передаст", "ru") == ("give", "future")
+    assert verb_and_form("переданы", "ru") == ("give", "participle")
+    assert verb_and_form("переданных", "ru") == ("give", "described")  # a thing handed over: the words around decide
+    assert verb_and_form("передані", "uk") == ("give", "described")
+    assert verb_and_form("надавши", "uk") == ("give", "gerund")
+    assert verb_and_form("delivered", "en") == ("give", "past_or_participle")
+    assert verb_and_form("sent", "en") == ("give", "past_or_participle")
     assert _english_forms("ship shipped shipped")["shipping"] == "ing"
     assert "discussing" in _english_forms("discuss")
     assert "затвердити" in _uk_infinitives("затверджений") and "ратифікувати" in _uk_infinitives("ратифікований")

@@ -476,7 +476,9 @@ def test_passage_around_the_first_match_is_cut_at_spaces():
     from apps.extraction.search import passage_around_match, query_terms
 
     text = "Вступление к статье. " * 20 + "Германия передала системы ПВО. " + "Окончание статьи. " * 20
-    start, end = passage_around_match(text, "ru", query_terms("Германией"), width=120)
+    found = passage_around_match(text, "ru", query_terms("Германией"), width=120)
+    assert found is not None
+    start, end = found
     passage = text[start:end]
     assert "Германия" in passage and len(passage) <= 120
     assert text[start - 1] == " " and text[end] == " "  # whole words only

@@ -7,14 +7,14 @@ import factory
 from apps.sources.models import SourceText, Upload
 
 
-class UploadFactory(factory.django.DjangoModelFactory):
+class UploadFactory(factory.django.DjangoModelFactory[Upload]):
     class Meta:
         model = Upload
 
     label = "test upload"
 
 
-class SourceTextFactory(factory.django.DjangoModelFactory):
+class SourceTextFactory(factory.django.DjangoModelFactory[SourceText]):
     class Meta:
         model = SourceText
 

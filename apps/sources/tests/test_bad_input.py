@@ -36,7 +36,7 @@ def assert_outcomes(upload: Upload) -> None:
             assert source.refusal_reason.endswith("."), source.refusal_reason  # a sentence, not a code
         else:
             assert source.status == SourceText.Status.DUPLICATE
-            assert source.duplicate_of.original_name.endswith(ORIGINAL_OF_DUPLICATE.name)
+            assert source.duplicate_of and source.duplicate_of.original_name.endswith(ORIGINAL_OF_DUPLICATE.name)
 
 
 def assert_accepted(source: SourceText, expected: dict) -> None:

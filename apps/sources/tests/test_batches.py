@@ -81,7 +81,8 @@ def test_a_refused_file_is_its_own_outcome_and_the_batch_goes_on():
 def test_a_crash_of_the_extraction_refuses_that_file_alone(monkeypatch):
     real = extraction.extract
 
-    def crashing(data: bytes, *, filename: str, config: object = None) -> extraction.ExtractedDocument:
+    def crashing(data: bytes, *, filename: str,
+                 config: extraction.ExtractionConfig | None = None) -> extraction.ExtractedDocument:
         if filename == "fr_troops.txt":
             raise RuntimeError("a bug in a rule")
         return real(data, filename=filename, config=config)

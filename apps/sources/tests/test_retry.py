@@ -28,7 +28,7 @@ def test_refusals_that_depend_on_the_bytes_alone_are_not_retryable_limits_are():
         if expectation.get("expect") == "refuse" and path.suffix == ".txt":
             refused[path.name] = extraction.extract(path.read_bytes(), filename=path.name).error
     assert {"b01_empty.txt", "b03_image_renamed.txt", "b12_impossible_date.txt", "b15_nul_bytes.txt"} <= set(refused)
-    retryable = {name for name, reason in refused.items() if refusal_can_change(reason)}
+    retryable = {name for name, reason in refused.items() if refusal_can_change(reason or "")}
     assert retryable == {"b13_too_large_3mb.txt"}  # over INGEST_MAX_FILE_BYTES: raising it changes the outcome
     assert refusal_can_change(INTERNAL_ERROR)
     assert not refusal_can_change("The file contains NUL characters, so it is binary, not text.")
@@ -64,6 +64,7 @@ def test_a_png_gets_no_retry_and_a_forged_retry_is_refused(admin_client_, admin_
     source = refused_in_the_worker("image.txt", (BAD / "b03_image_renamed.txt").read_bytes())
     assert not source.retryable
     retry_url = reverse("sources:source_retry", args=[source.pk])
+    assert source.upload is not None
     assert retry_url not in admin_client_.get(source.upload.get_absolute_url()).content.decode()
     response = admin_client_.post(retry_url, follow=True)
     assert "a retry would refuse it again" in response.content.decode()

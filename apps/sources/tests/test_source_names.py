@@ -36,6 +36,7 @@ def test_a_duplicate_of_a_command_line_file_names_it_without_its_path(article, t
     assert original.original_name == "article.txt"
     assert duplicate.refusal_reason == "The same file was already received as “article.txt”."
     assert str(tmp_path) not in out.getvalue()
+    assert duplicate.upload is not None
     for url in (duplicate.upload.get_absolute_url(), reverse("sources:upload_list"), original.get_absolute_url()):
         html = admin_client_.get(url).content.decode()
         assert str(tmp_path) not in html, url
@@ -83,4 +84,5 @@ def test_a_command_line_file_s_name_and_upload_label_lose_bidi_controls(tmp_path
     path.write_bytes(SEED.read_bytes())
     call_command("ingest", str(path), "--no-wait", stdout=StringIO())
     source = SourceText.objects.get()
+    assert source.upload is not None
     assert source.original_name == source.upload.label == "invoicegpj.txt"

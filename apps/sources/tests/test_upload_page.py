@@ -37,8 +37,8 @@ def test_recent_uploads_are_listed_newest_first(admin_client_):
     now = timezone.now()
     # Made in one order, dated in another: only an ORDER BY can list them right.
     for label, hours_ago in [("middle", 2), ("newest", 1), ("oldest", 3)]:
-        upload = UploadFactory(label=label)
-        SourceTextFactory(upload=upload)
+        upload = UploadFactory.create(label=label)
+        SourceTextFactory.create(upload=upload)
         Upload.objects.filter(pk=upload.pk).update(created_at=now - timedelta(hours=hours_ago))
     html = admin_client_.get(reverse("sources:upload_list")).content.decode()
     shown = re.findall(r'<td><a href="/uploads/\d+/">([^<]+)</a></td>', html)

@@ -57,7 +57,7 @@ def test_upload_without_files_shows_the_error(admin_client_):
 
 
 def test_status_partial_polls_while_pending_and_stops_when_done(admin_client_, django_assert_max_num_queries):
-    upload = UploadFactory()
+    upload = UploadFactory.create()
     SourceTextFactory.create_batch(3, upload=upload)
     url = reverse("sources:upload_detail", args=[upload.pk])
     with django_assert_max_num_queries(8):
@@ -72,16 +72,17 @@ def test_status_partial_polls_while_pending_and_stops_when_done(admin_client_, d
 
 
 def test_upload_detail_queries_do_not_grow_with_files(admin_client_, django_assert_max_num_queries):
-    upload = UploadFactory()
+    upload = UploadFactory.create()
     SourceTextFactory.create_batch(40, upload=upload)
     with django_assert_max_num_queries(8):
         assert admin_client_.get(upload.get_absolute_url()).status_code == 200
 
 
 def test_retry_button_requeues_a_refused_file(admin_client_):
-    source = SourceTextFactory(status=SourceText.Status.FAILED, upload=UploadFactory(),
+    source = SourceTextFactory.create(status=SourceText.Status.FAILED, upload=UploadFactory.create(),
                                refusal_reason="The file could not be read because of an internal error; it was "
                                               "logged. Retry it later.")
+    assert source.upload is not None
     page = admin_client_.get(source.upload.get_absolute_url()).content.decode()
     assert reverse("sources:source_retry", args=[source.pk]) in page
     response = admin_client_.post(reverse("sources:source_retry", args=[source.pk]))
@@ -91,9 +92,9 @@ def test_retry_button_requeues_a_refused_file(admin_client_):
 
 
 def test_upload_list_shows_counts(admin_client_):
-    upload = UploadFactory(label="march batch")
-    SourceTextFactory(upload=upload, status=SourceText.Status.INGESTED)
-    SourceTextFactory(upload=upload, status=SourceText.Status.FAILED)
+    upload = UploadFactory.create(label="march batch")
+    SourceTextFactory.create(upload=upload, status=SourceText.Status.INGESTED)
+    SourceTextFactory.create(upload=upload, status=SourceText.Status.FAILED)
     html = admin_client_.get(reverse("sources:upload_list")).content.decode()
     assert "march batch" in html and "1 ingested" in html and "1 refused" in html
 
@@ -131,7 +132,7 @@ def test_admin_action_redirects_to_the_progress(admin_user):
     response = client.post(reverse("admin:sources_sourcetext_changelist"),
                            {"action": "reextract_selected", "_selected_action": [source.pk]})
     assert response.status_code == 302
-    assert "/uploads/reextractions/" in response.url
+    assert "/uploads/reextractions/" in response["Location"]
 
 
 @pytest.fixture

@@ -39,7 +39,8 @@ def big_articles(count: int, *, size: int = 1_500_000) -> list[tuple[str, bytes]
     bodies = [p.read_text().split(" ", 3)[-1] for p in sorted(DEV.glob("0*.txt"))]
     articles = []
     for i in range(count):
-        parts, length = [], 0
+        parts: list[str] = []
+        length = 0
         while length < size:
             body = bodies[(i + len(parts)) % len(bodies)]
             parts.append(body)

@@ -5,7 +5,7 @@ import factory
 from apps.statements.models import Comment, Revision, StatementDraft
 
 
-class DraftFactory(factory.django.DjangoModelFactory):
+class DraftFactory(factory.django.DjangoModelFactory[StatementDraft]):
     """A draft with ``revisions`` revisions (1 by default), the last one current."""
 
     class Meta:
@@ -15,20 +15,20 @@ class DraftFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Draft statement {n}")
 
     @factory.post_generation
-    def revisions(self, create: bool, extracted: int | None, **kwargs: object) -> None:
+    def revisions(draft: StatementDraft, create: bool, extracted: int | None, **kwargs: object) -> None:
         if not create:
             return
         count = 1 if extracted is None else extracted
         last = None
         for number in range(1, count + 1):
-            last = RevisionFactory(draft=self, number=number, text=f"Revision {number} of the text.",
-                                   based_on=number - 1 or None, **kwargs)
+            last = RevisionFactory.create(draft=draft, number=number, text=f"Revision {number} of the text.",
+                                          based_on=number - 1 or None, **kwargs)
         if last is not None:
-            self.current_revision = last
-            self.save(update_fields=["current_revision"])
+            draft.current_revision = last
+            draft.save(update_fields=["current_revision"])
 
 
-class RevisionFactory(factory.django.DjangoModelFactory):
+class RevisionFactory(factory.django.DjangoModelFactory[Revision]):
     class Meta:
         model = Revision
 
@@ -38,8 +38,14 @@ class RevisionFactory(factory.django.DjangoModelFactory):
     kind = Revision.Kind.EDITED
 
 
-class CommentFactory(factory.django.DjangoModelFactory):
+class CommentFactory(factory.django.DjangoModelFactory[Comment]):
     class Meta:
         model = Comment
 
     text = "A remark."
+
+
+def current(draft: StatementDraft) -> Revision:
+    """The draft's current revision, which every draft made by the services or DraftFactory has."""
+    assert draft.current_revision is not None, draft
+    return draft.current_revision

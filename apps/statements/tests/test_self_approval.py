@@ -10,7 +10,7 @@ from apps.core.exceptions import InvalidTransition
 from apps.statements import services
 from apps.statements.models import Review, StatementDraft
 from apps.statements.services import SELF_APPROVAL_REFUSED, Seen
-from apps.statements.tests.factories import DraftFactory
+from apps.statements.tests.factories import DraftFactory, current
 
 pytestmark = pytest.mark.django_db
 Status = StatementDraft.Status
@@ -23,7 +23,7 @@ def english():
 
 
 def submitted(by, *, author=None) -> StatementDraft:
-    draft = DraftFactory(revisions__author=author)
+    draft = DraftFactory.create(revisions__author=author)
     draft.refresh_from_db()
     services.draft_submit(draft=draft, seen=Seen(draft.version), actor=by)
     draft.refresh_from_db()
@@ -72,7 +72,7 @@ def test_the_page_hides_the_button_and_refuses_the_post_with_a_translated_reason
     approve_url = reverse("statements:approve", args=[draft.pk])
     page = client.get(detail).content.decode()
     assert approve_url not in page and str(SELF_APPROVAL_REFUSED) in page
-    response = client.post(approve_url, {"version": draft.version, "revision": draft.current_revision.number,
+    response = client.post(approve_url, {"version": draft.version, "revision": current(draft).number,
                                          "seen_status": draft.status}, headers={"HX-Request": "true"})
     assert "another editor must approve it" in response.content.decode()
     draft.refresh_from_db()

@@ -132,7 +132,8 @@ def test_filtered_pages_by_keyset_without_gaps(analyst_client):
     for day in range(1, 29):
         ingest(f"d{day}.txt", f"date 2026-02-{day:02d} Germany will send air defence systems, day {day}.")
     ingest("fr.txt", "date 2026-02-10 France will send troops.")
-    seen, url = [], reverse("timeline:index") + "?member=DE"
+    seen: list[int] = []
+    url: str | None = reverse("timeline:index") + "?member=DE"
     from apps.timeline import views
 
     views.PAGE_SIZE, saved = 10, views.PAGE_SIZE

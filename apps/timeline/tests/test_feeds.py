@@ -46,23 +46,25 @@ def entries(response) -> list[ET.Element]:
 
 
 def titles(response) -> list[str]:
-    return [e.findtext(f"{ATOM}title").split(" ")[0] for e in entries(response)]
+    return [e.findtext(f"{ATOM}title", "").split(" ")[0] for e in entries(response)]
 
 
 def test_a_feed_token_opens_a_valid_atom_feed(client, articles, feed_secret):
     response = client.get(FEED, {"token": feed_secret})
     root = atom(response)
-    assert root.findtext(f"{ATOM}title") == "Coalition Tracker: all events"
+    assert root.findtext(f"{ATOM}title", "") == "Coalition Tracker: all events"
     assert titles(response) == ["Германия", "Germany", "Польща", "France"]
     first = entries(response)[0]
-    link = first.find(f"{ATOM}link").get("href")
+    link = first.find(f"{ATOM}link")
+    assert link is not None
+    href = link.get("href", "")
     source_id = articles["de_delivery.txt"]
-    assert link.startswith(f"http://testserver/sources/{source_id}/#event-")
-    assert first.findtext(f"{ATOM}id") == f"urn:coalition-tracker:event:{source_id}:0"
-    assert first.findtext(f"{ATOM}published").startswith("2026-03-10T00:00:00")
-    assert first.findtext(f"{ATOM}updated") and first.findtext(f"{ATOM}summary")
+    assert href.startswith(f"http://testserver/sources/{source_id}/#event-")
+    assert first.findtext(f"{ATOM}id", "") == f"urn:coalition-tracker:event:{source_id}:0"
+    assert first.findtext(f"{ATOM}published", "").startswith("2026-03-10T00:00:00")
+    assert first.findtext(f"{ATOM}updated", "") and first.findtext(f"{ATOM}summary", "")
     assert {c.get("term") for c in first.findall(f"{ATOM}category")} >= {"DE", "air_defence"}
-    self_link = next(link for link in root.findall(f"{ATOM}link") if link.get("rel") == "self").get("href")
+    self_link = next(link for link in root.findall(f"{ATOM}link") if link.get("rel") == "self").get("href", "")
     assert "token" not in self_link  # the secret stays in the reader
     assert response["Cache-Control"].startswith("private") or "private" in response["Cache-Control"]
 
@@ -81,7 +83,7 @@ def test_a_feed_token_opens_a_valid_atom_feed(client, articles, feed_secret):
 def test_the_timeline_filters_apply(client, articles, feed_secret, query, expected, title):
     response = client.get(f"{FEED}?token={feed_secret}&{query}")
     assert titles(response) == expected
-    assert title in atom(response).findtext(f"{ATOM}title")
+    assert title in atom(response).findtext(f"{ATOM}title", "")
 
 
 def test_text_is_escaped_for_readers(client, feed_secret):
@@ -89,8 +91,8 @@ def test_text_is_escaped_for_readers(client, feed_secret):
     response = client.get(FEED, {"token": feed_secret})
     entry = entries(response)[0]
     # Parsed once (XML), the summary is still escaped HTML: a reader shows the tag, it does not run it.
-    assert "<script>" not in entry.findtext(f"{ATOM}summary") + entry.findtext(f"{ATOM}title")
-    assert "&lt;script&gt;" in entry.findtext(f"{ATOM}title")
+    assert "<script>" not in entry.findtext(f"{ATOM}summary", "") + entry.findtext(f"{ATOM}title", "")
+    assert "&lt;script&gt;" in entry.findtext(f"{ATOM}title", "")
 
 
 def test_a_logged_in_browser_needs_no_token(analyst_client, articles):

@@ -107,7 +107,8 @@ def test_rows_are_what_an_ingest_of_the_article_makes():
     exactly the search vector events_replace would store."""
     generate()
     config = extraction_config()
-    ids, lemmas, latin, same = [], [], [], Counter()
+    ids, lemmas, latin = [], [], []
+    same: Counter[str] = Counter()
     for event in synthetic_events().select_related("source"):
         document = extraction.extract(bytes(event.source.raw_bytes), filename="x.txt", config=config)
         assert document.ok and document.date == event.occurred_on and document.body == event.source.text

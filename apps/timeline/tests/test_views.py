@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def make_events(count: int, start: date = date(2026, 1, 1)) -> list[TimelineEvent]:
     events = []
     for i in range(count):
-        source = SourceTextFactory(status="ingested")
+        source = SourceTextFactory.create(status="ingested")
         events.append(TimelineEvent.objects.create(
             source=source, occurred_on=start + timedelta(days=i), headline=f"Event {i}",
             snippet="France pledged air defence.", language="en", member_codes=["FR"],
@@ -33,7 +33,8 @@ def test_timeline_is_newest_first_with_badges(analyst_client):
 
 def test_timeline_pages_by_keyset_without_gaps_or_repeats(analyst_client):
     make_events(120)
-    seen, url = [], reverse("timeline:index")
+    seen: list[str] = []
+    url: str | None = reverse("timeline:index")
     while url:
         response = analyst_client.get(url, headers={"HX-Request": "true"})
         page = response.context["page"]
@@ -51,7 +52,7 @@ def test_timeline_query_count_is_constant(analyst_client, django_assert_max_num_
 
 def test_undated_events_come_last():
     make_events(2)
-    undated = TimelineEvent.objects.create(source=SourceTextFactory(), headline="Undated")
+    undated = TimelineEvent.objects.create(source=SourceTextFactory.create(), headline="Undated")
     assert list(TimelineEvent.objects.newest_first())[-1] == undated
 
 
@@ -60,7 +61,7 @@ def test_broken_cursor_is_a_404(analyst_client):
 
 
 def test_source_text_is_always_escaped(analyst_client):
-    source = SourceTextFactory(status="ingested", text="<script>alert(1)</script>\n\n<b>bold</b>")
+    source = SourceTextFactory.create(status="ingested", text="<script>alert(1)</script>\n\n<b>bold</b>")
     html = analyst_client.get(reverse("timeline:source_detail", args=[source.pk])).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -80,7 +81,7 @@ def test_source_page_shows_each_commitments_history_in_bounded_queries(analyst_c
     from apps.coalition.models import Contribution, Member
 
     germany = Member.objects.get(code="DE")
-    sources = [SourceTextFactory(status="ingested", text=f"Article {i}") for i in range(3)]
+    sources = [SourceTextFactory.create(status="ingested", text=f"Article {i}") for i in range(3)]
     for source, (status, day) in zip(sources, [("proposed", 1), ("pledged", 5), ("approved", 9)], strict=True):
         Contribution.objects.create(source=source, actor=germany, type="air_defence", status=status,
                                     evidence=f"Germany {status} air defence.", stated_on=date(2026, 1, day))

@@ -75,5 +75,5 @@ class Command(BaseCommand):
         total = bad.checked + archive_checked
         correct = bad.correct + archive_correct
         self.stdout.write(f"{'bad-input accuracy':<26}{correct / total if total else 1.0:.3f}  ({correct}/{total})")
-        for file, expected, got in bad.wrong:
-            self.stdout.write(f"  {file}: expected {expected}, got {got}")
+        for file, expected, actual in bad.wrong:
+            self.stdout.write(f"  {file}: expected {expected}, got {actual}")

@@ -260,8 +260,8 @@ def commitment_statements(
     starts = [m.start for m in ordered]
     low_body = lowercase(body)
     units = _units(body, low_body, mentions, gazetteer.person_member, sentences)
-    sentences = [body[start:end].strip() for start, end in units]
-    lows = [lowercase(sentence) for sentence in sentences]
+    texts = [body[start:end].strip() for start, end in units]
+    lows = [lowercase(sentence) for sentence in texts]
     unit_flags = [frozenset(_FLAGS.found(low)) for low in lows]  # one Aho-Corasick pass a sentence
     known: dict[int, list[str]] = {}
     list_actors: list[str] = []
@@ -282,7 +282,7 @@ def commitment_statements(
                                unit_flags[k]) if inside or "coalition_word" in unit_flags[k] else []
         return known[k]
 
-    for k, (sentence, low, (unit_start, unit_end)) in enumerate(zip(sentences, lows, units, strict=True)):
+    for k, (sentence, low, (unit_start, unit_end)) in enumerate(zip(texts, lows, units, strict=True)):
         actors, flags = unit_actors(k), unit_flags[k]
         types = types_in(low)
         actor_source = ""  # "" while the actors are those the sentence names

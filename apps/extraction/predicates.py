@@ -54,15 +54,13 @@ def _english_forms(entry: str) -> dict[str, str]:
     """"send sent sent" / "deliver" → every form of the verb with what form it is."""
     parts = entry.split()
     base = parts[0]
-    past, participle = (parts[1], parts[2]) if len(parts) == 3 else (None, None)
     if base.endswith("e"):
         regular = base + "d"
     elif re.search(r"[^aeiou]y$", base):
         regular = base[:-1] + "ied"
     else:
         regular = base + "ed"
-    if past is None:
-        past = participle = regular
+    past, participle = (parts[1], parts[2]) if len(parts) == 3 else (regular, regular)
     doubled = len(parts) == 3 and past == base + base[-1] + "ed"  # "ship shipped": the -ing form doubles too
     ing = (base[:-1] if base.endswith("e") and not base.endswith("ee") else base + base[-1] if doubled else base)
     third = base + ("es" if re.search(r"(?:s|x|z|ch|sh|o)$", base) else "s")

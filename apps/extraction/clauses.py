@@ -89,12 +89,22 @@ class Clauses:
         naming = [i for i, clause in enumerate(self.clauses) if type_named_in(clause, ctype)]
         if not naming:
             # No clause names the type (it comes from the sentence's money, or from a sentence before): the
-            # actor's own clause says what it does, if it says anything ("Lithuania approved its portion;
-            # Latvia and Estonia are expected to follow").
+            # actor's own clause says what it does, or the one before it up to a contrast ("Lithuania approved
+            # its portion; Latvia and Estonia are expected to follow"; "приєдналися Швеція, Норвегія та Канада, а
+            # Фінляндія вивчає можливість").
             if actor_at is None:
                 return self.whole
-            own = next((status for status in self.statuses[self.clause_of(actor_at):] if status is not None), None)
-            return own if own is not None else self.whole
+            at = self.clause_of(actor_at)
+            if self.statuses[at] is None and self.after_contrast[at]:
+                # "..., а Фінляндія, за словами міністра, вивчає можливість": the contrast's own verb comes later
+                for j in range(at + 1, len(self.clauses)):
+                    if self.after_contrast[j]:
+                        break
+                    status = self.statuses[j]
+                    if status is not None:
+                        return status
+            return _status_from_context(at, self.statuses, self.after_contrast, self.clauses, self.whole,
+                                        in_draft=self.in_draft, lang=self.lang)
         # Each clause that names the type says something of it ("keeps its role of mediator: talks held
         # through its mediation in May"): the sentence states the most advanced of them, by the one rule.
         said = [_status_from_context(i, self.statuses, self.after_contrast, self.clauses, self.whole,

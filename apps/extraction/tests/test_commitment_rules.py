@@ -464,3 +464,27 @@ def test_actor_clause_speaks_when_no_clause_names_the_type() -> None:
 )
 def test_a_statement_speaks_as_we(text: str, expected: dict) -> None:
     assert {k: v for k, v in _pairs(text).items() if k[0] != "US"} == expected
+
+
+# Joining the scheme the sentence before describes, or refusing a part in it, is a step of that commitment.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Дания профинансировала производство артиллерии для ВСУ на 1,3 млрд евро. К этой модели уже "
+         "присоединились Швеция и Норвегия, а Финляндия, по словам министра, изучает возможность.",
+         {("DK", "military_aid"): "delivered", ("SE", "military_aid"): "approved",
+          ("NO", "military_aid"): "approved", ("FI", "military_aid"): "proposed"}),
+        ("Данія профінансувала виробництво артилерії для ЗСУ на 1,3 млрд євро. До моделі вже приєдналися "
+         "Швеція та Норвегія, а Фінляндія, за словами міністра, вивчає можливість.",
+         {("DK", "military_aid"): "delivered", ("SE", "military_aid"): "approved",
+          ("NO", "military_aid"): "approved", ("FI", "military_aid"): "proposed"}),
+        ("EU leaders agreed a loan of 90 billion euros to Ukraine. Hungary and Slovakia refused to take part in it.",
+         {("EU", "financial_aid"): "pledged", ("HU", "financial_aid"): "withdrawn",
+          ("SK", "financial_aid"): "withdrawn"}),
+        ("Лідери ЄС домовилися про кредит Україні на 90 млрд євро. Угорщина і Словаччина відмовилися брати участь "
+         "у його забезпеченні.", {("EU", "financial_aid"): "pledged", ("HU", "financial_aid"): "withdrawn",
+                                 ("SK", "financial_aid"): "withdrawn"}),
+    ],
+)
+def test_joining_or_refusing_the_scheme_just_described(text: str, expected: dict) -> None:
+    assert _pairs(text) == expected

@@ -488,3 +488,25 @@ def test_a_statement_speaks_as_we(text: str, expected: dict) -> None:
 )
 def test_joining_or_refusing_the_scheme_just_described(text: str, expected: dict) -> None:
     assert _pairs(text) == expected
+
+
+# Repair paid for is logistics, whatever is repaired; exchanges of prisoners and talks hosted are diplomatic.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Denmark and Norway have jointly funded the repair of 60 damaged Leopard tanks at a plant in Poland.",
+         {("DK", "logistics"): "delivered", ("NO", "logistics"): "delivered"}),
+        ("Дания и Норвегия профинансировали ремонт 60 поврежденных танков Leopard на заводе в Польше.",
+         {("DK", "logistics"): "delivered", ("NO", "logistics"): "delivered"}),
+        ("Данія та Норвегія профінансували ремонт 60 пошкоджених танків Leopard на заводі в Польщі.",
+         {("DK", "logistics"): "delivered", ("NO", "logistics"): "delivered"}),
+        ("Turkey is offering to host a new round of Russia-Ukraine prisoner-exchange talks in Istanbul.",
+         {("TR", "diplomatic"): "pledged"}),
+        ("У Стамбулі завершився раунд переговорів делегацій України та Росії щодо обміну полоненими, який прийняла "
+         "Туреччина.", {("TR", "diplomatic"): "delivered"}),
+        ("В Стамбуле завершился раунд переговоров делегаций Украины и России об обмене пленными, который принимала "
+         "Турция.", {("TR", "diplomatic"): "delivered"}),
+    ],
+)
+def test_repair_is_logistics_and_exchanges_are_diplomatic(text: str, expected: dict) -> None:
+    assert _pairs(text) == expected

@@ -401,7 +401,9 @@ def commitment_statements(
 # aid when it buys something.
 _SAME_STEP = cue(
     r"аналогичн\w* (?:шаг|решени|мер)", r"такой же шаг", r"то же самое", r"так же поступ",
-    r"аналогічн\w* (?:крок|рішенн)",
+    r"аналогічн\w* (?:крок|рішенн|документ|угод)", r"подібн\w* (?:документ|угод)",
+    r"аналогичн\w* (?:документ|соглашени)", r"подобн\w* (?:документ|соглашени)",
+    r"similar (?:documents?|agreements?|deals?|accords?)",
     r"такий самий крок", r"те саме", r"similar (?:step|move|measures)", r"the same step", r"follow(?:ed|s)? suit",
     r"последовать (?:\S+ )?пример", r"наслідувати (?:\S+ )?приклад", r"это сделал", r"це зробил", r"did so",
     r"done so", r"done the same", r"did the same",

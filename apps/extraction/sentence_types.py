@@ -105,6 +105,9 @@ _MONEY = re.compile(
 # PURL (the Prioritized Ukraine Requirements List) buys American weapons with allies' money.
 _PURCHASE = cue(r"закуп", r"купівл", r"покупк", r"придбан", r"purchas", r"procure", r"\bbuy", r"\bpurl\b")
 _PURL = re.compile(r"\bpurl\b")
+# Its funding, with no sum: money for what the sentences just before speak of ("ее финансирование уже
+# подтвердили Дания, Нидерланды ...").
+_FUNDING = re.compile(r"\b(?:финансировани|фінансуванн|funding\b|financing\b)")
 
 
 def types_by_reference(low: str, previous_types: list[str], flags: frozenset[str]) -> list[str]:
@@ -114,6 +117,8 @@ def types_by_reference(low: str, previous_types: list[str], flags: frozenset[str
         if previous_types:
             return list(previous_types)  # money for what the sentences just before speak of
         return ["military_aid"] if _PURCHASE.search(low) else ["financial_aid"]
+    if previous_types and _FUNDING.search(low):
+        return list(previous_types)
     if _PURL.search(low):
         return ["military_aid"]  # a PURL package with no contents named: American weapons bought for Ukraine
     return []

@@ -510,3 +510,27 @@ def test_joining_or_refusing_the_scheme_just_described(text: str, expected: dict
 )
 def test_repair_is_logistics_and_exchanges_are_diplomatic(text: str, expected: dict) -> None:
     assert _pairs(text) == expected
+
+
+# "Similar documents" ratified are the same kind of agreement; funding with no sum is money for what was just
+# described.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Чехия ратифицировала соглашение о безопасности с Украиной. Ранее аналогичные документы ратифицировали "
+         "парламенты Дании и Нидерландов.", {("CZ", "legal_guarantee"): "approved",
+                                             ("DK", "legal_guarantee"): "approved",
+                                             ("NL", "legal_guarantee"): "approved"}),
+        ("Чехія ратифікувала угоду про безпеку з Україною. Раніше аналогічні документи ратифікували парламенти Данії "
+         "та Нідерландів.", {("CZ", "legal_guarantee"): "approved", ("DK", "legal_guarantee"): "approved",
+                             ("NL", "legal_guarantee"): "approved"}),
+        ("The Czech Republic ratified its security agreement with Ukraine. Denmark and the Netherlands ratified "
+         "similar agreements earlier.", {("CZ", "legal_guarantee"): "approved", ("DK", "legal_guarantee"): "approved",
+                                         ("NL", "legal_guarantee"): "approved"}),
+        ("Чешская инициатива продолжит закупать снаряды для Украины. Ее финансирование уже подтвердили Дания и "
+         "Норвегия.", {("CZ", "military_aid"): "pledged", ("DK", "military_aid"): "pledged",
+                       ("NO", "military_aid"): "pledged"}),
+    ],
+)
+def test_similar_documents_and_funding_refer_back(text: str, expected: dict) -> None:
+    assert _pairs(text) == expected

@@ -46,10 +46,12 @@ _ORIGIN_BEFORE = re.compile(
 _QUALIFIER_BEFORE = re.compile(
     r"(?:стран|країн|устав\w*|статут\w*|стать\w*|статт\w*|штаб-квартир\w*|членств\w*|вступлени\w*|вступ\w*|"
     r"позици\w*|позиці\w*|countries|members|membership|headquarters|charter|article \d+|position|stance|"
-    r"approval|mandate|мандат\w*|резолюци\w*|резолюці\w*|одобрени\w*|схвален\w*|мисси\w*|місі\w*|missions?)"
+    r"approval|mandate|мандат\w*|резолюци\w*|резолюці\w*|одобрени\w*|схвален\w*|мисси\w*|місі\w*|missions?|"
+    r"фонд\w*)"
     r"\s+(?:(?:of|в|у|до)\s+)?(?:the\s+)?$",
 )
 _QUALIFIER_AFTER = re.compile(
+    r"^\s+(?:trust fund|fund)\b|"  # a channel, not a giver: "через фонд НАТО", "the NATO trust fund"
     r"^(?:'s)?[\s-]+(?:(?:training|monitoring|observer|air-policing|naval|civilian)\s+missions?|"
     r"countries|members|member states|membership|style|article|headquarters|"
     r"declaration|декларац\w*|format|формат\w*|approval|mandate|agency|news agency|newspaper|broadcaster|"
@@ -120,6 +122,11 @@ _COALITION_AS_OWNER_BEFORE = re.compile(r"\b(?:being planned|planned) by\s+(?:th
 _COALITION_AS_OWNER_AFTER = re.compile(r"^(?:\s+of the willing)?(?:'s|’s)\b")
 
 
+# Sanctions of a member: "санкций ЕС", "санкцій ЄС", "EU sanctions", "the EU's sanctions package".
+_SANCTIONS_BEFORE = re.compile(r"(?:санкци\w*|санкці\w*)\s+$")
+_SANCTIONS_AFTER = re.compile(r"(?:'s|’s)?\s+sanctions\b")
+
+
 def _qualifies_coalition(low_body: str, m: Mention) -> bool:
     if m.ident != "COALITION":
         return False
@@ -166,6 +173,8 @@ def actors_of(
     previous: Mention | None = None
     previous_excluded: bool | None = False
     coalition_qualifies = False
+    owners: set[str] = set()
+    named_acting: set[str] = set()
     for m in mentions:
         code, person = member_code(m, person_member)
         if not code or code in NEVER_ACTORS:
@@ -176,6 +185,10 @@ def actors_of(
         coalition_qualifies = coalition_qualifies or (code == "COALITION" and _qualifies_coalition(low_body, m))
         if not code or code in NEVER_ACTORS or excluded:
             continue
+        if not person:  # whose sanctions these are ("санкций ЕС", "EU sanctions"), or an actor named
+            sanctions_of = bool(_SANCTIONS_BEFORE.search(low_body[max(0, m.start - 24) : m.start])
+                                or _SANCTIONS_AFTER.match(low_body, m.end))
+            (owners if sanctions_of else named_acting).add(code)
         (via_person if person else via_name).add(code)
         if code not in actors:
             actors.append(code)
@@ -187,6 +200,11 @@ def actors_of(
         and "governing" not in flags
     ):
         actors.append("COALITION")
+    owners -= named_acting
+    if owners and len(owners) < len(actors):
+        # "присоединилась к 20-му пакету санкций ЕС", "has adopted all EU sanctions packages": whose sanctions
+        # another actor joins or adopts; the EU acts where it is named otherwise too ("Санкції ЄС знімає ЄС")
+        actors = [a for a in actors if a not in owners]
     if via_name - {"COALITION"} or ("COALITION" in actors and "coalition_word" in flags):
         # A leader who says what others will do only speaks: "Macron said the coalition would ...",
         # "По словам Макрона, контроль могли бы обеспечивать США".

@@ -534,3 +534,30 @@ def test_repair_is_logistics_and_exchanges_are_diplomatic(text: str, expected: d
 )
 def test_similar_documents_and_funding_refer_back(text: str, expected: dict) -> None:
     assert _pairs(text) == expected
+
+
+# Whose sanctions another member joins is no actor; nor is a fund that passes aid on.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Норвегия присоединилась к 20-му пакету антироссийских санкций ЕС.", {("NO", "sanctions"): "approved"}),
+        ("Португалія приєдналася до 20-го пакета санкцій ЄС.", {("PT", "sanctions"): "approved"}),
+        ("Switzerland has adopted all 20 EU sanctions packages against Moscow.", {("CH", "sanctions"): "approved"}),
+        ("The EU adopted its 20th sanctions package.", {("EU", "sanctions"): "approved"}),
+        ("Санкції ЄС знімає ЄС, а не Вашингтон.", {("EU", "sanctions"): "pledged"}),
+    ],
+)
+def test_sanctions_owner_is_no_actor(text: str, expected: dict) -> None:
+    assert {k: v for k, v in _pairs(text).items() if k[0] != "US"} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Японія передала Україні через фонд НАТО партію бронежилетів і касок.",
+        "Япония передала Украине через фонд НАТО партию бронежилетов и касок.",
+        "Japan handed Ukraine a batch of body armour and helmets through a NATO trust fund.",
+    ],
+)
+def test_a_fund_is_a_channel_not_a_giver(text: str) -> None:
+    assert _actors(text) == {"JP"}

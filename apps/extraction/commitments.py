@@ -350,6 +350,9 @@ def commitment_statements(
             continue
         if not (in_draft or status_override or carried_status or _commits(low, language)):
             continue  # "Poland has been on high alert since drones crossed into its airspace": no commitment
+        if (not (in_draft or point or status_override or carried_status)
+                and _heading(body, unit_start, unit_end, low, language)):
+            continue  # a sub-heading names a theme ("Франция и Италия: патрули и воздушная разведка"), no deed
         raw = body[unit_start:unit_end]
         offset = unit_start + len(raw) - len(raw.lstrip())
         positions: dict[str, int] = {}
@@ -417,6 +420,20 @@ _SAME_STEP = cue(
     r"participate in it\b",
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+_HEADING_WORDS = 10
+_SENTENCE_END = ".!?…»\"”“)"
+
+
+def _heading(body: str, start: int, end: int, low: str, lang: str | None) -> bool:
+    """Is a unit a short sub-heading with no verb of status: a line of its own without a sentence's end?"""
+    raw = body[start:end]
+    first, last = start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip())
+    own_line = body[:first].rstrip(" \t")[-1:] in ("\n", "") and body[last:].lstrip(" \t")[:1] in ("\n", "")
+    line = raw.strip()
+    return (own_line and not line.endswith(tuple(_SENTENCE_END)) and len(line.split()) <= _HEADING_WORDS
+            and not clause_signals(low, lang))
 
 
 def _commits(low: str, lang: str | None) -> bool:

@@ -561,3 +561,16 @@ def test_sanctions_owner_is_no_actor(text: str, expected: dict) -> None:
 )
 def test_a_fund_is_a_channel_not_a_giver(text: str) -> None:
     assert _actors(text) == {"JP"}
+
+
+# A sub-heading names a theme, not a deed.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Франция и Италия: патрули и воздушная разведка\n\nЧерное море остается главной темой переговоров.",
+        "Франція та Італія: патрулі й повітряна розвідка\n\nЧорне море залишається головною темою переговорів.",
+        "France and Italy: patrols and air reconnaissance\n\nThe Black Sea remains the main subject of the talks.",
+    ],
+)
+def test_a_sub_heading_is_no_commitment(text: str) -> None:
+    assert _pairs(text) == {}

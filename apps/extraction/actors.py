@@ -127,10 +127,20 @@ _SANCTIONS_BEFORE = re.compile(r"(?:санкци\w*|санкці\w*)\s+$")
 _SANCTIONS_AFTER = re.compile(r"(?:'s|’s)?\s+sanctions\b")
 
 
+# ... or is one of the Ramstein group's capability coalitions: "the drone coalition", "коаліція дронів".
+_CAPABILITY_BEFORE = re.compile(r"\b(?:drone|drones|demining|armou?r|air[- ]defen[cs]e|maritime|artillery|capability|"
+                                r"дронов\w*)\s+$")
+_CAPABILITY_AFTER = re.compile(r"^\s+(?:(?:по|з|в сфере|у сфері)\s+)?(?:дронов|дронів|беспилотник|безпілотник|"
+                               r"разминировани|розмінуванн|бронетехник|бронетехнік|пво|ппо|артиллери|артилері|"
+                               r"возможност|спроможност)")
+
+
 def _qualifies_coalition(low_body: str, m: Mention) -> bool:
     if m.ident != "COALITION":
         return False
     before = low_body[max(0, m.start - 40) : m.start]
+    if _CAPABILITY_BEFORE.search(before) or _CAPABILITY_AFTER.match(low_body, m.end):
+        return True
     return bool(_COALITION_QUALIFIER_BEFORE.search(before) or _COALITION_AS_OWNER_BEFORE.search(before)
                 or _COALITION_AS_OWNER_AFTER.match(low_body, m.end) or low_body[m.end - 2 : m.end] in ("'s", "’s"))
 

@@ -574,3 +574,18 @@ def test_a_fund_is_a_channel_not_a_giver(text: str) -> None:
 )
 def test_a_sub_heading_is_no_commitment(text: str) -> None:
     assert _pairs(text) == {}
+
+
+# A capability coalition of the Ramstein group is not the coalition of the willing.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latvia leads, together with Britain, the so-called drone coalition, which has delivered tens of thousands "
+        "of drones to Ukraine since 2024.",
+        "Латвия вместе с Британией возглавляет так называемую коалицию дронов, которая передала Украине десятки "
+        "тысяч дронов.",
+        "Латвія разом із Британією очолює так звану коаліцію дронів, яка передала Україні десятки тисяч дронів.",
+    ],
+)
+def test_a_capability_coalition_is_not_the_coalition(text: str) -> None:
+    assert _actors(text) == {"GB", "LV"}

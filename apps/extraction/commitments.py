@@ -174,6 +174,10 @@ _DOCUMENT_SUBJECT = re.compile(
     r"the declaration|the memorandum)\s+(?:\S+\s+){0,3}(?:передбачає|зобов'язує|предусматривает|обязывает|"
     r"закрепляет|закріплює|commits|obliges|binds|provides|foresees|says|states)"
 )
+_DOCUMENT_DENIES = re.compile(
+    r"(?:\bне|\bnot|n't)\s+(?:обязывает|зобов'язує|зобов’язує|предусматривает|передбачає|commits?|obliges?|binds?|"
+    r"provides? for|require)"
+)
 # A group without a code ("the eight Nordic and Baltic countries", "the group") is the members the text
 # names for it in the sentence before or after: "The group — Denmark, Estonia, Finland ... — said" (spec §8).
 _GROUP_REFERENCE = re.compile(
@@ -351,7 +355,8 @@ def commitment_statements(
                 list_actors = unit_actors(k) or doc_issuer or (draft_issuer(k) if in_draft else []) or list_actors
             else:
                 list_actors = (doc_issuer or draft_issuer(k)) if in_draft else []
-        skip = "skip" in flags
+        # "документ не обязывает Прагу направлять войска": what a text does not oblige is no commitment at all
+        skip = "skip" in flags or bool(doc_ref and _DOCUMENT_DENIES.search(low))
         if not skip:
             # An appeal or a demand ("X demanded guarantees") is not what a following "also" refers back to.
             previous_actors = actors

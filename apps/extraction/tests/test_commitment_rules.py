@@ -589,3 +589,19 @@ def test_a_sub_heading_is_no_commitment(text: str) -> None:
 )
 def test_a_capability_coalition_is_not_the_coalition(text: str) -> None:
     assert _actors(text) == {"GB", "LV"}
+
+
+# What a text does not oblige is no commitment.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сенат ратифицировал соглашение о безопасности. Правительство подчеркнуло, что документ не обязывает Прагу "
+        "направлять войска на Украину.",
+        "Сенат ратифікував угоду про безпеку. Уряд наголосив, що документ не зобов'язує Прагу направляти війська в "
+        "Україну.",
+        "The Senate ratified the security agreement. The government stressed that the document does not oblige "
+        "Prague to send troops to Ukraine.",
+    ],
+)
+def test_what_a_text_does_not_oblige_is_nothing(text: str) -> None:
+    assert "multinational_force" not in {ctype for _, ctype in _pairs(text)}

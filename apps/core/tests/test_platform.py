@@ -77,6 +77,7 @@ def test_check_deploy_is_clean_with_production_settings():
         "ALLOWED_HOSTS": "tracker.example.org",
     }
     env.pop("HTTPS_ONLY", None)
+    env.pop("DEV_APPS", None)  # the production image's apps: no apps.bench
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests' thread only
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)

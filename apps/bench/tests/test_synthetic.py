@@ -13,13 +13,13 @@ from django.db import connection
 from django.urls import reverse
 
 from apps import extraction
+from apps.bench import synthetic
 from apps.coalition.contributions import tallies_rebuild
 from apps.coalition.models import CommitmentCell, Contribution, StatementMonth
 from apps.sources import ingest, services
 from apps.sources.archives import IncomingFile
 from apps.sources.ingest import extraction_config
 from apps.sources.models import SourceText
-from apps.timeline import synthetic
 from apps.timeline.filters import TimelineFilter
 from apps.timeline.models import TimelineEvent
 from apps.timeline.selectors import facet_counts, matching_events

@@ -1,6 +1,6 @@
 """python manage.py generate_events N [--seed S] [--batch B] [--clear] — synthetic events for benchmarks.
 
-Adds N articles recombined from corpus sentences (apps.timeline.synthetic), each one a source, an event
+Adds N articles recombined from corpus sentences (apps.bench.synthetic), each one a source, an event
 and its contributions, loaded with COPY a batch at a time; then rebuilds the tallies and ANALYZEs.
 Synthetic sources are named "synthetic-<seed>-<n>.txt"; --clear removes them (and only them) first.
 """
@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from apps.timeline import synthetic
+from apps.bench import synthetic
 
 
 class Command(BaseCommand):

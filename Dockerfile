@@ -6,6 +6,7 @@ RUN pip install --no-cache-dir uv==0.13.9
 WORKDIR /app
 COPY pyproject.toml uv.lock ./
 RUN uv sync --frozen --no-default-groups --no-install-project
+# .dockerignore leaves out the development-only apps/bench (DEV_APPS in config/settings.py stays off here).
 COPY . .
 # collectstatic needs settings that do not start anything: give it throwaway URLs.
 RUN DATABASE_URL=postgresql://build@localhost/build REDIS_URL=redis://localhost:6379/0 SECRET_KEY=build \

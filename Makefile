@@ -46,18 +46,21 @@ lint: install
 test: install node_modules/.installed lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# apps.bench (the bench_* commands) is development-only: DEV_APPS=1 installs it even with DATABASE_URL set.
+BENCH_ENV := DEV_APPS=1 EMBEDDED_DIR=$(CURDIR)/.embedded-bench
+
 bench: install
-	EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py migrate --verbosity 0
-	EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py bench_extract --articles $${BENCH_EXTRACT_ARTICLES:-10000}
-	EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py bench_ingest --articles $${BENCH_ARTICLES:-1000}
+	$(BENCH_ENV) $(PY) manage.py migrate --verbosity 0
+	$(BENCH_ENV) $(PY) manage.py bench_extract --articles $${BENCH_EXTRACT_ARTICLES:-10000}
+	$(BENCH_ENV) $(PY) manage.py bench_ingest --articles $${BENCH_ARTICLES:-1000}
 	@# The pages at 100k synthetic events (and at 1M with BENCH_EVENTS_1M=1); wrk gives the load figure
 	@# (installed here when missing and running as root; otherwise a small Python client stands in).
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& apt-get install -y -qq wrk >/dev/null 2>&1; } || echo "wrk is not installed: the load uses a Python client"
-	EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py generate_events 0 --clear
-	EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py bench_pages --events $${BENCH_EVENTS:-100000}
+	$(BENCH_ENV) $(PY) manage.py generate_events 0 --clear
+	$(BENCH_ENV) $(PY) manage.py bench_pages --events $${BENCH_EVENTS:-100000}
 	@if [ -n "$${BENCH_EVENTS_1M}" ]; then \
-		EMBEDDED_DIR=$(CURDIR)/.embedded-bench $(PY) manage.py bench_pages --events 1000000; fi
+		$(BENCH_ENV) $(PY) manage.py bench_pages --events 1000000; fi
 
 # Translators edit locale/<lang>/LC_MESSAGES/django.po; the compiled .mo files are committed with them,
 # so running the app needs no gettext tools (apps/core/tests/test_i18n.py checks the pair agrees).

@@ -88,6 +88,15 @@ INSTALLED_APPS = [
     "ninja",  # its own static copy of the Swagger UI for /api/v1/docs (a CDN copy would break the CSP)
 ]
 
+# Development-only apps: apps.bench (synthetic events, the bench_* commands). On by default with the embedded
+# stack (make run, make test, make bench), off when DATABASE_URL and REDIS_URL point at real servers; the
+# production image does not carry apps/bench at all (.dockerignore), so DEV_APPS=1 there is refused here.
+DEV_APPS = env_bool("DEV_APPS", USES_EMBEDDED_STACK)
+if DEV_APPS:
+    if not (BASE_DIR / "apps" / "bench").is_dir():
+        raise ImproperlyConfigured("DEV_APPS=1 but apps/bench is not here (the production image leaves it out).")
+    INSTALLED_APPS.append("apps.bench")
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

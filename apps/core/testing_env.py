@@ -12,3 +12,4 @@ os.environ.setdefault("HTTPS_ONLY", "0")
 # Pages render afresh for every request: tests make data without the services that announce changes.
 os.environ.setdefault("FRAGMENT_CACHE_SECONDS", "0")
 os.environ.setdefault("QUALITY_CACHE_SECONDS", "0")  # the review's quality page is computed afresh too
+os.environ.setdefault("DEV_APPS", "1")  # apps.bench: its commands and their tests, whatever DATABASE_URL says

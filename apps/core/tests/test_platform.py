@@ -80,11 +80,17 @@ def test_check_deploy_is_clean_with_production_settings():
         "ALLOWED_HOSTS": "tracker.example.org",
     }
     env.pop("HTTPS_ONLY", None)
+    env.pop("DEV_APPS", None)  # the production image's apps: no apps.bench
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests' thread only
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+    # The development-only app is not installed with real servers, and the image does not carry it.
+    commands = subprocess.run([sys.executable, "manage.py", "help", "--commands"], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=120)
+    assert "ingest" in commands.stdout.split() and "generate_events" not in commands.stdout.split()
+    assert "apps/bench" in (ROOT / ".dockerignore").read_text().split()
 
 
 def test_production_refuses_to_start_without_a_secret_key():

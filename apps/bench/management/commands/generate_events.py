@@ -1,7 +1,8 @@
 """python manage.py generate_events N [--seed S] [--batch B] [--clear] — synthetic events for benchmarks.
 
-Adds N articles recombined from corpus sentences (apps.timeline.synthetic), each one a source, an event
-and its contributions, loaded with COPY a batch at a time; then rebuilds the tallies and ANALYZEs.
+Adds N articles recombined from corpus sentences (apps.bench.synthetic), each one a source, an event
+and its contributions, loaded a batch at a time with COPY through apps.core.bulk.rows_copy (the writer the
+ingest uses); then rebuilds the tallies and ANALYZEs.
 Synthetic sources are named "synthetic-<seed>-<n>.txt"; --clear removes them (and only them) first.
 """
 
@@ -12,7 +13,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from apps.timeline import synthetic
+from apps.bench import synthetic
 
 
 class Command(BaseCommand):

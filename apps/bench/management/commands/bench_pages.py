@@ -2,7 +2,7 @@
 requests/s under load.
 
 Against the current database (``make bench`` uses its own stack, .embedded-bench): with --events N
-it first tops the synthetic events up to N (apps.timeline.synthetic). Each page is requested in this
+it first tops the synthetic events up to N (apps.bench.synthetic). Each page is requested in this
 process through django.test.Client, logged in as an analyst: a few warm-up requests, then --samples
 timed ones (time.perf_counter around the whole request, content included). The filters, search terms
 and member are picked from the data (the commonest member, a rare one, a word in about 40 % of the
@@ -44,10 +44,11 @@ from django.urls import reverse
 
 from apps.accounts.models import User
 from apps.accounts.roles import ANALYST
+from apps.bench import synthetic
 from apps.coalition.models import CommitmentCell
 from apps.core.stack import database_url
 from apps.sources.models import SourceText
-from apps.timeline import selectors, synthetic
+from apps.timeline import selectors
 from apps.timeline.filters import TimelineFilter
 from apps.timeline.models import TimelineEvent
 

@@ -13,13 +13,13 @@ from django.db import connection
 from django.urls import reverse
 
 from apps import extraction
+from apps.bench import articles, synthetic
 from apps.coalition.contributions import tallies_rebuild
 from apps.coalition.models import CommitmentCell, Contribution, StatementMonth
 from apps.sources import ingest, services
 from apps.sources.archives import IncomingFile
 from apps.sources.ingest import extraction_config
 from apps.sources.models import SourceText
-from apps.timeline import synthetic
 from apps.timeline.filters import TimelineFilter
 from apps.timeline.models import TimelineEvent
 from apps.timeline.selectors import facet_counts, matching_events
@@ -83,8 +83,8 @@ def test_generates_sources_events_and_contributions():
     assert len(events) == COUNT and {e.ordinal for e in events} == {0}
     assert {e.language for e in events} == {"ru", "uk", "en"}
     dated = [e.occurred_on for e in events if e.occurred_on]
-    assert min(dated) >= synthetic.FIRST_DAY and max(dated) <= synthetic.LAST_DAY
-    assert max(dated) - min(dated) > (synthetic.LAST_DAY - synthetic.FIRST_DAY) * 0.8  # spread over the years
+    assert min(dated) >= articles.FIRST_DAY and max(dated) <= articles.LAST_DAY
+    assert max(dated) - min(dated) > (articles.LAST_DAY - articles.FIRST_DAY) * 0.8  # spread over the years
     # Each event's commitments are its contributions, and its review states theirs.
     contributions: dict[int, set] = {}
     states: dict[int, set] = {}

@@ -27,7 +27,7 @@ def member_code(m: Mention, person_member: dict[str, str]) -> tuple[str, bool]:
 # actor; so is the next of a list of venues ("in Britain and Poland").
 _VENUE_BEFORE = re.compile(
     r"(?:^|[\s(«\"])(?:в|во|у|на|in|at|near|около|біля|под|під|над|over|across|across the|throughout|через|via|"
-    r"through|transiting)\s+"
+    r"through|transiting)\s+(?:the\s+)?"
     r"(?:(?:the\s+)?(?:east|west|north|south|centre|center|eastern|western|northern|southern|central)(?:\s+of)?\s+|"
     r"(?:востоке|западе|севере|юге|центре|территории|сході|заході|півночі|півдні|центрі|території)\s+)?$"
 )
@@ -65,6 +65,12 @@ _COUNTERPART_BEFORE = re.compile(
     r"(?:контакт\w*|переговор\w*|перемов\w*|розмов\w*|разговор\w*|встреч\w*|зустріч\w*|консультац\w*|"
     r"talks|meeting|call|contacts?|consultations|dialogue|диалог\w*|діалог\w*|round|раунд\w*)\s+(?:\w+\s+){0,2}"
     r"(?:с|со|з|із|with)\s+(?:the\s+)?(?:\w+\s+)?$"
+)
+# A party to talks another hosts: "talks hosted by Saudi Arabia earlier this month between U.S., Russian and
+# Ukrainian officials" (an agreement "between Ukraine and Iceland" names its parties, who act).
+_PARTY_TO_TALKS = re.compile(
+    r"(?:talks|negotiations|meeting|переговор\w*|перемов\w*|встреч\w*|зустріч\w*)\b[^.;:!?]{0,80}?"
+    r"(?:between|между|між)\s+(?:the\s+)?(?:[^\W\d]+\s+)?$"
 )
 
 
@@ -164,6 +170,8 @@ def not_an_actor(low_body: str, m: Mention, previous: Mention | None = None,
         return False
     clause = low_body[max(0, m.start - 120) : m.start]
     if any(w in clause for w in _CONDITION_WORDS) and _CONDITION_CLAUSE.search(clause):
+        return True
+    if any(w in clause for w in ("between", "между", "між")) and _PARTY_TO_TALKS.search(clause):
         return True
     return bool(_NO_ACTOR_BEFORE.search(before) or _NO_ACTOR_AFTER.match(after))
 

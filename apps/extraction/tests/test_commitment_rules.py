@@ -605,3 +605,21 @@ def test_a_capability_coalition_is_not_the_coalition(text: str) -> None:
 )
 def test_what_a_text_does_not_oblige_is_nothing(text: str) -> None:
     assert "multinational_force" not in {ctype for _, ctype in _pairs(text)}
+
+
+# "in the United States" is a place; the parties to talks another hosts are no hosts.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Berlin has paid for two more Patriot systems that are being built by the manufacturer in the United States.",
+         {("DE", "air_defence"): "delivered"}),
+        ("Talks hosted by Saudi Arabia earlier this month between U.S., Russian and Ukrainian officials ended "
+         "without agreement.", {("SA", "diplomatic"): "delivered"}),
+        ("Саудовская Аравия в этом месяце провела переговоры между делегациями США, России и Украины.",
+         {("SA", "diplomatic"): "delivered"}),
+        ("Саудівська Аравія цього місяця провела переговори між делегаціями США, Росії та України.",
+         {("SA", "diplomatic"): "delivered"}),
+    ],
+)
+def test_places_and_parties_are_no_actors(text: str, expected: dict) -> None:
+    assert _pairs(text) == expected

@@ -95,10 +95,12 @@ HELDOUT_FLOORS = {
     # Never tuned on (issue 10): its misses are not looked at; only these totals are.
     "heldout4": {"types": 0.91, "pairs": 0.80, "status": 0.79, "members": 0.99, "people": 0.98, "source": 0.95},
     # Tuning material in the register of real news (issue 10).
-    "dev2": {"types": 0.89, "pairs": 0.79, "status": 0.80, "members": 0.99, "people": 0.98, "source": 0.97},
-    "dev3": {"types": 0.94, "pairs": 0.86, "status": 0.83, "members": 0.99, "people": 0.98, "source": 0.99},
+    "dev2": {"types": 0.90, "pairs": 0.79, "status": 0.82, "members": 0.99, "people": 0.98, "source": 0.99},
+    "dev3": {"types": 0.94, "pairs": 0.86, "status": 0.84, "members": 0.99, "people": 0.98, "source": 0.99},
     # Scored once on arrival (pairs 0.789, status 0.772, source 0.867), then tuned on.
-    "dev4": {"types": 0.91, "pairs": 0.78, "status": 0.77, "members": 0.99, "people": 0.99, "source": 0.99},
+    "dev4": {"types": 0.91, "pairs": 0.79, "status": 0.80, "members": 0.99, "people": 0.99, "source": 0.99},
+    # Scored once on arrival (pairs 0.728, status 0.736, source 0.80, types 0.886), then tuned on.
+    "dev5": {"types": 0.89, "pairs": 0.78, "status": 0.80, "members": 0.99, "people": 0.97, "source": 0.99},
 }
 
 

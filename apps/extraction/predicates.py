@@ -125,7 +125,7 @@ def verb(word: str, lang: str) -> tuple[str, str, str] | None:
         if tag.POS not in _VERB_POS or lemma not in known:
             continue
         cls = known[lemma]
-        if tag.POS == "INFN" or (lang == "uk" and "infn" in tag and word.endswith(_UK_INFINITIVE)):
+        if tag.POS == "INFN" or (lang == "uk" and "infn" in tag.grammemes and word.endswith(_UK_INFINITIVE)):
             # The Ukrainian dictionary tags an infinitive "VERB,perf infn", and a future's "-ть" ("відправить")
             # as a colloquial infinitive too: only the literary endings are read as one.
             return cls, INFINITIVE, lemma

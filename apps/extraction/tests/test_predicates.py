@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from apps.extraction.clauses import status_of
@@ -106,6 +109,20 @@ def test_verb_forms() -> None:
     assert verb_and_form("надавши", "uk") == ("give", "gerund")
     assert verb_and_form("delivered", "en") == ("give", "past_or_participle")
     assert verb_and_form("sent", "en") == ("give", "past_or_participle")
+    # Ukrainian infinitives, and words whose dictionary tags know no "infn" grammeme at all
+    assert verb_and_form("завершити", "uk") == ("give", "infinitive")
+    assert verb_and_form("планує", "uk") == ("promise", "present")
+    assert verb_and_form("відправить", "uk")[0] == "give"  # a future's "-ть", not an infinitive
     assert _english_forms("ship shipped shipped")["shipping"] == "ing"
     assert "discussing" in _english_forms("discuss")
     assert "затвердити" in _uk_infinitives("затверджений") and "ратифікувати" in _uk_infinitives("ратифікований")
+
+
+def test_ukrainian_tags_are_read_whichever_dictionary_loaded_first() -> None:
+    # pymorphy3's tag classes validate grammemes against the dictionary loaded last: asking a Ukrainian tag for
+    # "infn" with `in` fails once the Russian dictionary has loaded after it. A fresh process sets that order.
+    code = ("from apps.extraction.predicates import verb; verb('планується', 'uk'); verb('планується', 'ru'); "
+            "print(verb('планує', 'uk'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert "promise" in done.stdout

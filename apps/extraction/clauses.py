@@ -75,7 +75,15 @@ class Clauses:
     def statuses(self) -> list[str | None]:
         """Each clause's own status, worked out on first use (most sentences have one type and clause)."""
         if self._statuses is None:
-            self._statuses = [clause_status(clause, in_draft=self.in_draft, lang=self.lang) for clause in self.clauses]
+            statuses = [clause_status(clause, in_draft=self.in_draft, lang=self.lang) for clause in self.clauses]
+            for i, clause in enumerate(self.clauses):
+                if i and _BARE_REFUSAL.match(clause):
+                    # "Направлять военных на Украину США, как повторял Трамп, не будут": the auxiliary left at
+                    # the end refuses what the infinitive clause before the parenthesis says
+                    j = next((j for j in range(i - 1, -1, -1) if statuses[j] is not None), None)
+                    if j is not None and statuses[j] == "pledged":
+                        statuses[j] = "withdrawn"
+            self._statuses = statuses
         return self._statuses
 
     def same_clause(self, a: int, b: int) -> bool:
@@ -127,6 +135,7 @@ class Clauses:
         return bisect_left(self.starts, at + 1) - 1
 
 
+_BARE_REFUSAL = re.compile(r"^(?:они |вони )?не (?:будут|будет|буде|будуть)\W*$")
 # The words that tell who spoke a quotation ("«Мы уже передали ...», — заявил министр обороны Эстонии") give
 # the speaker, not a status of their own: the quotation's clause says what was done.
 _SPEECH_TAG = re.compile(

@@ -623,3 +623,24 @@ def test_what_a_text_does_not_oblige_is_nothing(text: str) -> None:
 )
 def test_places_and_parties_are_no_actors(text: str, expected: dict) -> None:
     assert _pairs(text) == expected
+
+
+# Refusals in the shapes real reports give them: the auxiliary left after a parenthesis, an impersonal plan
+# denied, boots ruled out.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Направлять собственных военных на Украину США, как неоднократно повторял президент Дональд Трамп, не будут.",
+         {("US", "multinational_force"): "withdrawn"}),
+        ("Направляти власних військових в Україну США, як неодноразово повторював президент Дональд Трамп, "
+         "не будуть.", {("US", "multinational_force"): "withdrawn"}),
+        ("Канцлер Фрідріх Мерц повторив, що розміщення німецьких військових в Україні після припинення вогню "
+         "не планується.", {("DE", "multinational_force"): "withdrawn"}),
+        ("Канцлер Фридрих Мерц повторил, что размещение немецких военных на Украине после прекращения огня "
+         "не планируется.", {("DE", "multinational_force"): "withdrawn"}),
+        ('President Donald Trump has said repeatedly that "there will be no American boots on the ground."',
+         {("US", "multinational_force"): "withdrawn"}),
+    ],
+)
+def test_refusals_as_reports_word_them(text: str, expected: dict) -> None:
+    assert _pairs(text) == expected

@@ -35,8 +35,10 @@ def status_of(low: str, *, in_draft: bool, lang: str | None) -> str:
 # Where a sentence divides into clauses, each commitment takes the status of the clause that names it:
 # "X will not send troops, but will take on logistics"; "Brussels will keep the assets immobilised, ...,
 # rejecting suggestions that the money could be released".
+# A readout's "discussed X and agreed that Y will" is two predicates: what was agreed is not under discussion.
 _CLAUSE_CUT = re.compile(r"[,;:]\s+(?P<contrast>(?:but|yet|однако|но|але|проте|а)\s+)?|\s+[—–]\s+|"
-                         r"\s+(?P<bare>but|yet|while|whereas|однако|но|але|проте)\s+")
+                         r"\s+(?P<bare>but|yet|while|whereas|однако|но|але|проте)\s+|"
+                         r"\s+(?:and|и|і|та|й)\s+(?=(?:agreed|decided|договорил\w*|решили|домовил\w*|вирішили)\b)")
 
 
 def clause_status(clause: str, *, in_draft: bool, lang: str | None) -> str | None:

@@ -141,6 +141,7 @@ _LEAVES_DRAFT = cue(
     r"заявил", r"сказал", r"сообщил", r"отметил", r"заявив", r"сказав", r"повідомив", r"зазначив",
     r"\bsaid\b", r"\btold\b", r"\bsays\b", r"according to", r"по словам", r"за словами",
     r"ранее", r"раніше", r"earlier", r"previously", r"\bhas\b", r"\bhave\b",
+    r"объявил", r"оголосил", r"оголосив", r"\bannounced\b",
 )
 # A sentence without a named actor continues the previous one only when it refers back to it.
 _ANAPHORA = cue(

@@ -644,3 +644,16 @@ def test_places_and_parties_are_no_actors(text: str, expected: dict) -> None:
 )
 def test_refusals_as_reports_word_them(text: str, expected: dict) -> None:
     assert _pairs(text) == expected
+
+
+# "discussed X and agreed that Y will": what was agreed is no longer under discussion.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders discussed Baltic security and agreed that the UK and Denmark will impose further sanctions.",
+        "Лидеры обсудили безопасность Балтики и договорились, что Великобритания и Дания введут новые санкции.",
+        "Лідери обговорили безпеку Балтики та домовилися, що Британія і Данія запровадять нові санкції.",
+    ],
+)
+def test_discussed_and_agreed(text: str) -> None:
+    assert _pairs(text) == {("GB", "sanctions"): "pledged", ("DK", "sanctions"): "pledged"}

@@ -657,3 +657,19 @@ def test_refusals_as_reports_word_them(text: str, expected: dict) -> None:
 )
 def test_discussed_and_agreed(text: str) -> None:
     assert _pairs(text) == {("GB", "sanctions"): "pledged", ("DK", "sanctions"): "pledged"}
+
+
+# Troops offered by number, a country's own soldiers taking part, military missions in Ukraine: the force.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Эстония готова выделить до 150 военнослужащих.", {("EE", "multinational_force"): "pledged"}),
+        ("Естонія готова виділити до 150 військовослужбовців.", {("EE", "multinational_force"): "pledged"}),
+        ("Австралия не исключила участия своих военных.", {("AU", "multinational_force"): "proposed"}),
+        ("Австралія не виключила участі своїх військових.", {("AU", "multinational_force"): "proposed"}),
+        ("Australia has not ruled out the participation of its troops.", {("AU", "multinational_force"): "proposed"}),
+        ("Japan will not send its Self-Defense Forces.", {("JP", "multinational_force"): "withdrawn"}),
+    ],
+)
+def test_troops_in_the_words_reports_use(text: str, expected: dict) -> None:
+    assert _pairs(text) == expected

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -14,8 +14,15 @@ from apps.core.models import TimeStampedModel
 from apps.extraction.confidence import HIGH
 from apps.extraction.status import LIVE_STATUSES, WITHDRAWN, most_advanced, settled
 
-if TYPE_CHECKING:
-    from apps.coalition.selectors import HistoryStep
+
+@dataclass(frozen=True)
+class HistoryStep:
+    """One dated statement of a commitment, as its history on member and source pages lists it."""
+
+    status: str
+    stated_on: date | None
+    evidence: str
+    source_id: int
 
 
 class CommitmentType(models.TextChoices):

@@ -11,17 +11,17 @@ from django.db import models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 
-from apps.coalition.models import EDITOR_STATES, Contribution, Member, NameCandidate, NameSighting, Person
+from apps.coalition.models import (
+    EDITOR_STATES,
+    Contribution,
+    HistoryStep,
+    Member,
+    NameCandidate,
+    NameSighting,
+    Person,
+)
 from apps.extraction.status import RANK, history_status
 from apps.sources.models import SourceText
-
-
-@dataclass(frozen=True)
-class HistoryStep:
-    status: str
-    stated_on: date | None
-    evidence: str
-    source_id: int
 
 
 def commitment_histories(pairs: Iterable[tuple[int, str]]) -> dict[tuple[int, str], list[HistoryStep]]:

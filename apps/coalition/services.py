@@ -177,11 +177,13 @@ def _sightings_move(*, to: int, from_ids: list[int]) -> None:
 
 @dataclass(frozen=True)
 class NameResolution:
-    """What became of a candidate: the alias it now is, and how many articles are re-read for it."""
+    """What became of a candidate: the alias it now is, the articles it was seen in (which the caller has re-read:
+    the sources app queues re-extraction, and it depends on this one, not the other way), and how many were."""
 
     candidate: NameCandidate
     alias: Alias
-    queued: int
+    source_ids: tuple[int, ...] = ()
+    queued: int = 0
 
     @property
     def target(self) -> str:
@@ -340,9 +342,8 @@ def name_candidate_create_member(*, candidate: NameCandidate, actor: Any, code: 
 
 def _candidate_resolve(*, candidate: NameCandidate, actor: Any, text: str, language: str,
                        person: Person | None = None, member: Member | None = None) -> NameResolution:
-    """Create (or reuse) the alias, mark the candidate aliased and queue the re-reading (caller is atomic)."""
-    from apps.sources.services import sources_reextract_queue  # sources.services imports this module
-
+    """Create (or reuse) the alias and mark the candidate aliased (caller is atomic); the resolution names the
+    articles to re-read."""
     alias, _ = Alias.objects.get_or_create(text=text, language=language, person=person, member=member)
     candidate.state = NameCandidate.State.ALIASED
     candidate.alias = alias
@@ -355,9 +356,8 @@ def _candidate_resolve(*, candidate: NameCandidate, actor: Any, text: str, langu
     })
     # After commit: a rebuild started earlier in this process must not cache the tables without the alias.
     transaction.on_commit(gazetteer_invalidate)
-    source_ids = list(candidate.sightings.values_list("source_id", flat=True))
-    queued = sources_reextract_queue(actor=actor, source_ids=source_ids).total if source_ids else 0
-    return NameResolution(candidate=candidate, alias=alias, queued=queued)
+    source_ids = tuple(candidate.sightings.values_list("source_id", flat=True))
+    return NameResolution(candidate=candidate, alias=alias, source_ids=source_ids)
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
@@ -37,6 +38,7 @@ from apps.coalition.forms import (
 from apps.coalition.models import Member, NameCandidate, NameSighting
 from apps.coalition.naming import code_suggest, name_fields_suggest, slug_suggest
 from apps.core.exceptions import InvalidTransition
+from apps.sources.services import sources_reextract_queue
 
 PAGE_SIZE = 50
 TEMPLATE = "coalition/name_candidates.html"
@@ -165,7 +167,11 @@ def _attempt(request: AuthedRequest, candidate: NameCandidate, form: forms.Form,
     if not form.is_valid():
         return _refused(request, candidate, form, action)
     try:
-        outcome = call()
+        with transaction.atomic():  # the alias and the re-reading it asks for stand or fall together
+            outcome = call()
+            if isinstance(outcome, services.NameResolution) and outcome.source_ids:
+                queued = sources_reextract_queue(actor=request.user, source_ids=list(outcome.source_ids)).total
+                outcome = replace(outcome, queued=queued)
     except InvalidTransition as error:
         return _done(request, candidate, str(error), level=messages.ERROR)
     except ValidationError as error:

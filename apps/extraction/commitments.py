@@ -2,7 +2,8 @@
 
 Commitments are found sentence by sentence (a sentence is split where a contrast brings in a new
 subject of its own). Who acts is read by `actors.py`, which types a sentence names by
-`sentence_types.py`, and the status of the clause that names each type by `clauses.py` (spec §5, §8).
+`sentence_types.py`, what its words flag (a draft, a document, a reference back) by `sentence_cues.py`, and
+the status of the clause that names each type by `clauses.py` (spec §5, §8).
 Here a sentence without an actor takes the issuer of the adopted or drafted document it refers to, a
 list's introduction, or the previous sentence's actors only when it refers back ("also", "they"); a
 draft's points are proposed, an adopted text's points approved; a sentence listing countries with their
@@ -20,9 +21,10 @@ from itertools import pairwise
 from .actors import NEVER_ACTORS, actors_of, member_code
 from .clauses import Clauses, status_words
 from .confidence import Reading, score
-from .cues import cue, cue_table, lowercase
+from .cues import lowercase
 from .gazetteer import Gazetteer, Mention
-from .predicates import clause_signals, vocabulary
+from .predicates import clause_signals
+from .sentence_cues import SENTENCE_FLAGS
 from .sentence_types import type_position, types_by_reference, types_in
 from .status import STATUSES, article_status
 
@@ -42,22 +44,6 @@ COMMITMENT_TYPES: tuple[str, ...] = (
 )
 COMMITMENT_STATUSES = STATUSES
 
-
-_COALITION_WORD = cue(
-    r"(?<!правящ)(?<!правящей )(?<!правящая )коалици\w*",
-    r"коаліці\w*",
-    r"(?<!governing )(?<!ruling )\bcoalition\b(?! partners?\b| government\b)",
-)
-# A governing coalition, or one of the capability coalitions of the Ramstein group ("the drone coalition"), is not
-# the coalition of the willing.
-_GOVERNING = cue(
-    r"правящ\w* коалиц", r"правлячо?\w* коаліц", r"governing coalition", r"ruling coalition",
-    r"\b(?:drone|drones|demining|armou?r|armou?red vehicles|air[- ]defen[cs]e|maritime|artillery|capability|it|"
-    r"electronic warfare|ew) coalition", r"коалици\w* (?:по |в сфере )?(?:дронов|беспилотник|разминировани|бронетехник|"
-    r"пво|противовоздушн|артиллери|возможност|морской безопасност|ит\b|информационных технологий|рэб)",
-    r"коаліці\w* (?:з |у сфері )?(?:дронів|безпілотник|розмінуванн|бронетехнік|ппо|протиповітрян|артилері|"
-    r"спроможност|морської безпеки|іт\b|інформаційних технологій|реб)", r"дронов\w* коалици", r"дронов\w* коаліці",
-)
 
 SENTENCE_BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”]?\s+(?=[«\"“„A-ZА-ЯЁІЇЄҐ0-9])|\n+")
 
@@ -102,61 +88,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 _MARKER_ONLY = re.compile(r"\s*(?:\d{1,2}|[a-zа-яіїє])[.)]\s*$")
 
 
-_DRAFT_CONTEXT = cue(
-    r"\bdraft", r"проект", r"проєкт", r"согласно документу", r"в документе", r"документ предусматр"
-)
-# A sentence that speaks of a document's contents without naming who issued it.
-_DOCUMENT_REF = cue(
-    r"\bдокумент",
-    r"декларац",
-    r"в тексте",
-    r"у тексті",
-    r"висновк",
-    r"выводах",
-    r"коммюнике",
-    r"комюніке",
-    r"\bthe (?:text|document|declaration|statement|communiqu\w*|conclusions|draft)\b",
-    r"\b(?:проект|проєкт)\w*",
-    r"коштів", r"средств\b", r"\bfunds\b", r"передбачено", r"предусмотрено", r"earmarked",
-    r"\bit (?:also )?(?:foresees|envisages|provides for|calls for|says|states)\b", r"предусматривает", r"передбачає",
-    # "Согласно тексту, Чехия обязуется ...", "В нем говорится, что ...": the text just named speaks
-    r"согласно тексту", r"по тексту", r"відповідно до тексту", r"згідно з текстом", r"according to the text",
-    r"\bв н(?:[её]м|ей) (?:также |тоже |, в частности, )?говорится",
-    r"\b[ув] (?:ньому|ній) (?:також |, зокрема, )?йдеться",
-)
-_DOCUMENT_NOUN = cue(
-    r"документ",
-    r"декларац",
-    r"заявлени",
-    r"заяв[иу]\b",
-    r"коммюнике",
-    r"комюніке",
-    r"вывод",
-    r"висновк",
-    r"\b(?:text|document|declaration|statement|communiqu\w*|conclusions)\b",
-    r"бюджет", r"budget", r"программ", r"програм", r"programme", r"\bзакон\w*", r"\blaw\b",
-    r"соглашени", r"\bугод", r"\bagreement", r"\bдоговор", r"\bpact\b", r"меморандум", r"memorandum",
-)
-_LEAVES_DRAFT = cue(
-    r"заявил", r"сказал", r"сообщил", r"отметил", r"заявив", r"сказав", r"повідомив", r"зазначив",
-    r"\bsaid\b", r"\btold\b", r"\bsays\b", r"according to", r"по словам", r"за словами",
-    r"ранее", r"раніше", r"earlier", r"previously", r"\bhas\b", r"\bhave\b",
-    r"объявил", r"оголосил", r"оголосив", r"\bannounced\b",
-)
-# A sentence without a named actor continues the previous one only when it refers back to it.
-_ANAPHORA = cue(
-    r"^(?:«|\"|“)?(?:he|she|they|он|она|они|він|вона|вони)\b",
-    r"\b(?:also|likewise|также|тоже|також|теж)\b",
-    r"^(?:кроме того|крім того|in addition)\b",
-    # "По его словам, одна система уже была передана": the speaker's country is the one just named.
-    r"^(?:по (?:его|ее|её|их) словам|за (?:його|її|їхніми) словами|according to (?:him|her|them))\b",
-)
 _ISSUER_ORDER = ("COALITION", "EU", "NATO", "UN")
-# A statement issued (spec §8: pledged), and the "we" its text speaks as.
-_ISSUED = cue(r"\bissued\b", r"\breleased\b", r"опубликова", r"оприлюдни", r"оприлюднен", r"обнародова",
-              r"распространи\w* (?:\S+ )?заявлени", r"поширил\w* (?:\S+ )?заяв")
-_WE_NAMED = cue(r"\bwe, the (?:leaders|heads|ministers|members)\b", r"\bмы, (?:лидеры|главы|министры|члены)\b",
-                r"\bми, (?:лідери|глави|міністри|члени)\b")
 _SPOKEN_TEXT = re.compile(r"заявлени|заяв[аиуі]\b|декларац|коммюнике|комюніке|statement|declaration|communiqu|"
                           r"conclusions|висновк|вывод")
 _QUOTE_OPEN = re.compile(r"[«\"“„]")  # "we" inside a quotation is its speaker's, not the statement's
@@ -276,7 +208,7 @@ def commitment_statements(
     units = _units(body, low_body, mentions, gazetteer.person_member, sentences)
     texts = [body[start:end].strip() for start, end in units]
     lows = [lowercase(sentence) for sentence in texts]
-    unit_flags = [frozenset(_FLAGS.found(low)) for low in lows]  # one Aho-Corasick pass a sentence
+    unit_flags = [frozenset(SENTENCE_FLAGS.found(low)) for low in lows]  # one Aho-Corasick pass a sentence
     known: dict[int, list[str]] = {}
     list_actors: list[str] = []
 
@@ -413,27 +345,6 @@ def commitment_statements(
     return statements
 
 
-# A sentence that names no type of its own: "Canada and New Zealand are considering a similar step",
-# "the Netherlands did so earlier" take the types of the sentence before; so does money (a contribution to
-# what was just described), and money with nothing described just before is financial aid, or military
-# aid when it buys something.
-_SAME_STEP = cue(
-    r"аналогичн\w* (?:шаг|решени|мер)", r"такой же шаг", r"то же самое", r"так же поступ",
-    r"аналогічн\w* (?:крок|рішенн|документ|угод)", r"подібн\w* (?:документ|угод)",
-    r"аналогичн\w* (?:документ|соглашени)", r"подобн\w* (?:документ|соглашени)",
-    r"similar (?:documents?|agreements?|deals?|accords?)",
-    r"такий самий крок", r"те саме", r"similar (?:step|move|measures)", r"the same step", r"follow(?:ed|s)? suit",
-    r"последовать (?:\S+ )?пример", r"наслідувати (?:\S+ )?приклад", r"это сделал", r"це зробил", r"did so",
-    r"done so", r"done the same", r"did the same",
-    # joining, or refusing a part in, the scheme the sentence before describes: "До моделі вже приєдналися
-    # Швеція, Норвегія та Канада", "відмовилися брати участь у його забезпеченні"
-    r"(?:присоедини|присоединя)\w* к (?:этой |данной |такой |этому |этому же )?(?:модел|механизм|инициатив|схем)",
-    r"(?:к|до) (?:этой |цієї |цій |такої )?(?:модели|моделі) (?:уже |вже )?(?:присоедин|приєдна|долуч)",
-    r"(?:приєдна|долучи|долуча)\w* до (?:цієї |цього |такої |такого )?(?:модел|механізм|ініціатив|схем)",
-    r"joined (?:the |this |that )?(?:\w+ )?(?:model|scheme|initiative|mechanism)",
-    r"участ\w* (?:в|у) (?:его|её|ее|его|нем|нём|ней|його|ньому|ній)\b", r"take part in it\b",
-    r"participate in it\b",
-)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -485,18 +396,3 @@ def _shares(actors: list[str], types: list[str], positions: dict[str, int], low:
         following = mine or following
         shares[actor] = [*everyone, *following]
     return shares
-
-
-_FLAGS = cue_table({
-    "coalition_word": (_COALITION_WORD.pattern,),
-    "governing": (_GOVERNING.pattern,),
-    "draft_context": (_DRAFT_CONTEXT.pattern,),
-    "leaves_draft": (_LEAVES_DRAFT.pattern,),
-    "document_ref": (_DOCUMENT_REF.pattern,),
-    "document_noun": (_DOCUMENT_NOUN.pattern,),
-    "anaphora": (_ANAPHORA.pattern,),
-    "skip": tuple(vocabulary().skip),
-    "same_step": (_SAME_STEP.pattern,),
-    "issued": (_ISSUED.pattern,),
-    "we_named": (_WE_NAMED.pattern,),
-})

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from apps.extraction import commitments, cues, reporting, sentence_types
+from apps.extraction import commitments, cues, reporting, sentence_cues, sentence_types
 from apps.extraction.commitment_types import type_cues
 from apps.extraction.commitments import split_sentences
 from apps.extraction.cues import Cue, CueTable, cue, cue_table, lowercase, required_literal, required_literals
@@ -65,7 +65,7 @@ def test_lowercase_keeps_offsets() -> None:
 def _all_cues() -> list[tuple[str, Cue | CueTable]]:
     found: list[tuple[str, Cue | CueTable]] = [("commitment_types", type_cues()),
                                                ("predicates.phrases", vocabulary().phrases)]
-    for module in (cues, commitments, sentence_types, reporting):
+    for module in (cues, commitments, sentence_cues, sentence_types, reporting):
         for name, value in vars(module).items():
             if isinstance(value, Cue | CueTable):
                 found.append((f"{module.__name__}.{name}", value))

@@ -48,6 +48,15 @@ class CommitmentStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+def code_label(code: str) -> str:
+    """A commitment type's or status's label in the active language ('air_defence' → 'Air defence'); any other
+    code made readable ('some_code' → 'Some code'). The one code → label mapping of pages and charts."""
+    for choices in (CommitmentType, CommitmentStatus):
+        if code in choices.values:
+            return str(choices(code).label)
+    return str(code or "").replace("_", " ").capitalize()
+
+
 class Language(models.TextChoices):
     RUSSIAN = "ru", _("Russian")
     UKRAINIAN = "uk", _("Ukrainian")

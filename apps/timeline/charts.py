@@ -9,15 +9,11 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from apps.coalition.models import code_label
+
 # The status colours of the stylesheet (static/css/app.css), darker shades for fills on white.
 STATUS_COLOURS = {"proposed": "#b7791f", "pledged": "#2b6cb0", "approved": "#6b46c1", "delivered": "#2f855a",
                   "withdrawn": "#c53030"}
-
-
-def _status_label(status: str) -> str:
-    from apps.coalition.models import CommitmentStatus
-
-    return str(CommitmentStatus(status).label) if status in CommitmentStatus.values else status
 
 
 def stacked_months(months: list[tuple[date, dict[str, int]]], statuses: tuple[str, ...], *,
@@ -49,7 +45,7 @@ def stacked_months(months: list[tuple[date, dict[str, int]]], statuses: tuple[st
             y -= h
             parts.append(f'<rect x="{x + 1:.1f}" y="{y:.1f}" width="{max(bar - 2, 1):.1f}" height="{h:.1f}" '
                          f'fill="{STATUS_COLOURS[status]}"><title>{escape(date_format(month, "YEAR_MONTH_FORMAT"))}, '
-                         f"{escape(_status_label(status))}: {count}</title></rect>")
+                         f"{escape(code_label(status))}: {count}</title></rect>")
         if i % label_every == 0:
             parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - 8}" text-anchor="middle" class="axis">'
                          f'{escape(date_format(month, "M y"))}</text>')

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -35,11 +35,9 @@ from apps.coalition.review.selectors import WAITING_CACHE_KEY, event_at
 from apps.core.exceptions import InvalidTransition
 from apps.core.models import AuditEntry
 from apps.core.services import audit_record, audit_record_many
+from apps.sources.models import SourceText
 from apps.timeline.models import TimelineEvent
 from apps.timeline.services import events_commitments_refresh
-
-if TYPE_CHECKING:
-    from apps.sources.models import SourceText
 
 State = Contribution.ReviewState
 EVIDENCE_MAX_CHARS = 2000
@@ -363,8 +361,6 @@ def contribution_correct(*, contribution: Contribution, version: int, actor: Any
     ``stated_on`` dates the step otherwise ("ratified in September", read in an article of 12 November);
     None leaves its date as it is.
     """
-    from apps.sources.models import SourceText
-
     _require(actor)
     row = _locked(contribution.pk, version)
     _require(actor, row)
@@ -406,8 +402,6 @@ def contribution_add(*, source: SourceText, actor: Any, member: Member, type: st
     are shown. A re-extraction keeps it and does not read the same pair in again beside it. ``at`` is where
     the sentence the editor picked starts (a pasted one is looked for from the start of the text).
     """
-    from apps.sources.models import SourceText
-
     _require(actor)
     # The article's row lock, as an ingest takes it: a re-extraction replacing the article's events and
     # contributions waits for this one (or this one for it), and so does another editor adding to it.

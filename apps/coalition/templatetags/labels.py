@@ -1,23 +1,19 @@
-"""The labels of commitment types and statuses in the active language (registered as builtins in settings):
-the one code → label mapping, the models' choices, for every page."""
+"""The labels of commitment types and statuses in the active language, for every page (registered as builtins
+in settings); the mapping itself is `coalition.models.code_label`."""
 
 from __future__ import annotations
 
 from django import template
 
-from apps.coalition.models import CommitmentStatus, CommitmentType
+from apps.coalition.models import code_label
 
 register = template.Library()
 
 
 @register.filter
 def humanize_code(code: str) -> str:
-    """A commitment type's or status's label in the active language ('air_defence' → 'Air defence',
-    'Противовоздушная оборона'); any other code made readable ('some_code' → 'Some code')."""
-    for choices in (CommitmentType, CommitmentStatus):
-        if code in choices.values:
-            return str(choices(code).label)
-    return str(code or "").replace("_", " ").capitalize()
+    """A commitment type's or status's label in the active language: {{ code|humanize_code }}."""
+    return code_label(code)
 
 
 @register.filter

@@ -31,6 +31,7 @@ from django.utils.translation import gettext, ngettext
 from apps.accounts.permissions import can_review, can_review_contribution
 from apps.coalition.contributions import Statement, statement_of, tallies_recount
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Member
+from apps.coalition.review import readings
 from apps.coalition.review.selectors import WAITING_CACHE_KEY, event_at
 from apps.core.exceptions import InvalidTransition
 from apps.core.models import AuditEntry
@@ -43,81 +44,15 @@ State = Contribution.ReviewState
 EVIDENCE_MAX_CHARS = 2000
 NOTE_MAX_CHARS = 1000
 BULK_MAX = 200
-_READING_FIELDS = ("actor", "type", "status", "evidence", "stated_on")
 # A step is dated no earlier than this: an earlier date is a typing slip, and it would open the monthly chart
 # decades before anything it counts.
 EARLIEST_STATED_ON = date(1991, 1, 1)
 
 
-# --- What a contribution says, and what changed --------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Reading:
-    """Who committed what, in which state, on what evidence: a contribution's content, for audit and diffs."""
-
-    actor: str  # member code
-    type: str
-    status: str
-    evidence: str
-
-    @classmethod
-    def of(cls, contribution: Contribution) -> Reading:
-        return cls(contribution.actor.code, contribution.type, contribution.status, contribution.evidence)
-
-    def as_dict(self) -> dict[str, str]:
-        return {"actor": self.actor, "type": self.type, "status": self.status, "evidence": self.evidence}
-
-    @property
-    def label(self) -> str:
-        type_ = CommitmentType(self.type).label if self.type in CommitmentType.values else self.type
-        status = CommitmentStatus(self.status).label if self.status in CommitmentStatus.values else self.status
-        return f"{self.actor} · {type_} · {status}"
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    field: str  # "state", "actor", "type", "status", "evidence", "note"
-    label: str
-    before: str
-    after: str
-
-
-def _field_label(name: str) -> str:
-    return {"state": gettext("Review"), "actor": gettext("Who"), "type": gettext("Commitment"),
-            "status": gettext("Status"), "evidence": gettext("Evidence"), "stated_on": gettext("Date stated"),
-            "note": gettext("Note")}[name]
-
-
-def _display(name: str, value: str) -> str:
-    if name == "type" and value in CommitmentType.values:
-        return str(CommitmentType(value).label)
-    if name == "status" and value in CommitmentStatus.values:
-        return str(CommitmentStatus(value).label)
-    if name == "state" and value in State.values:
-        return str(State(value).label)
-    if name == "stated_on" and value:
-        return date_format(date.fromisoformat(value), "DATE_FORMAT")
-    return value
-
-
-def _changes(before: dict[str, str], after: dict[str, str]) -> list[FieldChange]:
-    # A field an older entry did not record (the date, before it could be corrected) is not said to change.
-    return [FieldChange(name, _field_label(name), _display(name, before.get(name, "")), _display(name, after[name]))
-            for name in ("state", *_READING_FIELDS, "note")
-            if name in after and (name in before or not before) and before.get(name, "") != after[name]]
-
-
-def _snapshot(contribution: Contribution) -> dict[str, str]:
-    return {"state": contribution.review_state, **Reading.of(contribution).as_dict(),
-            "stated_on": contribution.stated_on.isoformat() if contribution.stated_on else "",
-            "note": contribution.review_note}
-
-
 class ReviewConflict(InvalidTransition):
     """Someone changed the contribution since the editor loaded it; nothing of theirs was saved."""
 
-    def __init__(self, message: str, *, contribution: Contribution, changes: list[FieldChange]) -> None:
+    def __init__(self, message: str, *, contribution: Contribution, changes: list[readings.FieldChange]) -> None:
         super().__init__(message)
         self.contribution = contribution
         self.changes = changes
@@ -135,7 +70,7 @@ def _conflict(row: Contribution, seen_version: int) -> ReviewConflict:
                                              changes__version__gt=seen_version)
                    .select_related("actor").order_by("id"))
     before = entries[0].changes.get("before", {}) if entries else {}
-    changes = _changes(before, _snapshot(row))
+    changes = readings.changes(before, readings.snapshot(row))
     who = ", ".join(dict.fromkeys(e.actor.get_username() if e.actor else gettext("the system") for e in entries))
     what = _action_past(entries[-1].action) if entries else gettext("changed")
     when = date_format(timezone.localtime(entries[-1].created_at), "SHORT_DATETIME_FORMAT") if entries else ""
@@ -212,9 +147,9 @@ def _decided(row: Contribution, *, actor: Any, state: str, note: str, now: Any) 
 
 
 def _audit_changes(row: Contribution, before: dict[str, str], from_version: int) -> dict[str, Any]:
-    after = _snapshot(row)
+    after = readings.snapshot(row)
     return {"version": row.version, "from_version": from_version, "before": before, "after": after,
-            "changed": [c.field for c in _changes(before, after)]}
+            "changed": [c.field for c in readings.changes(before, after)]}
 
 
 def _tallies_and_events(removed: Sequence[Statement], added: Sequence[Statement], event_ids: set[int | None]) -> None:
@@ -251,8 +186,8 @@ def contribution_confirm(*, contribution: Contribution, version: int, actor: Any
     _require(actor, row)
     if row.review_state not in (State.MACHINE, State.REJECTED):
         raise InvalidTransition(gettext("This commitment was already %(state)s; correct or reject it instead.")
-                                % {"state": _display("state", row.review_state).lower()})
-    before, old, from_version = _snapshot(row), _statement(row), row.version
+                                % {"state": readings.display("state", row.review_state).lower()})
+    before, old, from_version = readings.snapshot(row), _statement(row), row.version
     _keep_machine_reading(row)
     _decided(row, actor=actor, state=_standing_state(row), note="", now=timezone.now())
     row.save(update_fields=_SAVED)
@@ -292,7 +227,7 @@ class AlreadyStated(ValidationError):
         super().__init__({"actor": gettext(
             "This article already has a commitment of %(who)s to %(type)s for this event (%(state)s): correct "
             "that one instead.") % {"who": member.code, "type": CommitmentType(type).label,
-                                    "state": _display("state", state).lower()}})
+                                    "state": readings.display("state", state).lower()}})
         self.existing_id = existing_id
 
 
@@ -378,7 +313,7 @@ def contribution_correct(*, contribution: Contribution, version: int, actor: Any
         errors["__all__"] = gettext("Nothing was changed: to keep it as it reads, confirm it.")
     if errors:
         raise ValidationError(errors)
-    before, old, from_version = _snapshot(row), _statement(row), row.version
+    before, old, from_version = readings.snapshot(row), _statement(row), row.version
     _keep_machine_reading(row)
     row.actor_id, row.actor, row.type, row.status, row.evidence = member.pk, member, type, status, quoted
     row.stated_on = stated_on
@@ -450,7 +385,7 @@ def contribution_reject(*, contribution: Contribution, version: int, actor: Any,
     _require(actor, row)
     if row.review_state == State.REJECTED:
         raise InvalidTransition(gettext("This commitment was already rejected."))
-    before, old, from_version = _snapshot(row), _statement(row), row.version
+    before, old, from_version = readings.snapshot(row), _statement(row), row.version
     _keep_machine_reading(row)
     _decided(row, actor=actor, state=State.REJECTED, note=note, now=timezone.now())
     row.save(update_fields=_SAVED)
@@ -509,10 +444,11 @@ def _bulk(*, items: Sequence[tuple[int, int]], actor: Any, action: str, note: st
             raise PermissionDenied(gettext("Only editors and admins review commitments."))
         if row.version != version or row.review_state != State.MACHINE:
             who = row.reviewed_by.get_username() if row.reviewed_by else gettext("another editor")
+            state = readings.display("state", row.review_state).lower()
             outcome.skipped.append((pk, gettext("%(what)s was %(state)s by %(who)s") % {
-                "what": Reading.of(row).label, "state": _display("state", row.review_state).lower(), "who": who}))
+                "what": readings.Reading.of(row).label, "state": state, "who": who}))
             continue
-        before, old, from_version = _snapshot(row), _statement(row), row.version
+        before, old, from_version = readings.snapshot(row), _statement(row), row.version
         _keep_machine_reading(row)
         _decided(row, actor=actor, state=State.CONFIRMED if action == "confirm" else State.REJECTED, note=note, now=now)
         new = _statement(row)

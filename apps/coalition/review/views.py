@@ -25,7 +25,7 @@ from apps.accounts.http import AuthedRequest, permission_required
 from apps.accounts.permissions import can_review, can_review_contribution
 from apps.coalition.forms import form_errors_add
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution, Language
-from apps.coalition.review import quality, selectors, services
+from apps.coalition.review import quality, readings, selectors, services
 from apps.coalition.review.forms import AddForm, BulkForm, CorrectionForm, RejectForm, VersionForm, member_choices
 from apps.coalition.review.selectors import QueueCursor, QueueFilter
 from apps.core.exceptions import InvalidTransition
@@ -215,7 +215,7 @@ def _attempt(request: AuthedRequest, contribution_id: int, form: VersionForm, ki
             return _refused(request, contribution_id, flt, error=" ".join(error.messages))
         form_errors_add(form, error)
         return _refused(request, contribution_id, flt, **bad_form)
-    return _advance(request, done, flt, done_message % {"reading": services.Reading.of(done).label})
+    return _advance(request, done, flt, done_message % {"reading": readings.Reading.of(done).label})
 
 
 @require_POST
@@ -302,7 +302,7 @@ def review_add(request: AuthedRequest, source_id: int) -> HttpResponse:
             if isinstance(refused, services.AlreadyStated):
                 problem["already"] = refused
         else:
-            messages.success(request, gettext("Added: %(reading)s.") % {"reading": services.Reading.of(added).label})
+            messages.success(request, gettext("Added: %(reading)s.") % {"reading": readings.Reading.of(added).label})
             done_url = f"{reverse('timeline:source_detail', args=[source.pk])}#commitment-{added.pk}"
             # htmx: the whole source page, where the added commitment now shows (the message with it).
             return HttpResponseClientRedirect(done_url) if request.htmx else redirect(done_url)

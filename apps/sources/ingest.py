@@ -32,7 +32,7 @@ from apps.coalition import services as coalition_services
 from apps.core.bulk import rows_update
 from apps.core.services import audit_record_many
 from apps.sources.models import SourceText
-from apps.statements import services as statements_services
+from apps.statements import lineage as statements_lineage
 from apps.timeline import services as timeline_services
 
 logger = logging.getLogger(__name__)
@@ -189,7 +189,7 @@ def _write(reads: list[Read]) -> None:
     # Editors' kept reviews show on the timeline too: their states, and what they corrected or rejected.
     timeline_services.events_commitments_refresh(source_ids=sorted(reviewed))
     sightings.name_sightings_replace_many({pk: document.unknown_names for pk, document in documents.items()})
-    statements_services.draft_candidates_replace(items=read)
+    statements_lineage.draft_candidates_replace(items=read)
     now = timezone.now()
     rows_update(SourceText, _STATUS_FIELDS, [_status_row(source, document, now) for source, document in reads])
     refused = [(source, {"reason": _refusal(document)}) for source, document in reads if not document.ok]

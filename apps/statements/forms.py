@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.statements.services import MAX_COMMENT_CHARS, MAX_TEXT_CHARS, Seen
+from apps.statements.records import MAX_TEXT_CHARS
+from apps.statements.services import MAX_COMMENT_CHARS, Seen
 
 
 class Form(forms.Form):

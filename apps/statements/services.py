@@ -1,5 +1,5 @@
-"""The statement-draft workflow: drafts reported by articles (linked into lineages), editors' revisions,
-review and decision, comments.
+"""The statement-draft workflow: editors' revisions, review and decision, comments (the drafts articles report
+are linked into lineages by `lineage.py`).
 
 Every write is one transaction that locks the draft row (``select_for_update``), checks the version
 the user's form was based on (``DraftConflict`` when someone else changed the draft meanwhile: nothing
@@ -14,22 +14,21 @@ and sends its e-mail only once the transaction has committed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Max, Q
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from apps import extraction
 from apps.accounts.models import User
 from apps.accounts.permissions import can_decide_statements, can_edit_statements
 from apps.core.exceptions import InvalidTransition
@@ -37,20 +36,15 @@ from apps.core.fragments import data_changed
 from apps.core.services import audit_record
 from apps.statements import text as statement_text
 from apps.statements.models import Comment, Review, Revision, StatementDraft
+from apps.statements.records import MAX_TEXT_CHARS, draft_audit, draft_save, next_revision_number
 
 if TYPE_CHECKING:
-    from apps.sources.models import SourceText
+    pass
 
 logger = logging.getLogger(__name__)
 Status = StatementDraft.Status
 Decision = Review.Decision
 
-# Articles quote the same draft when their wording matches (apps.statements.text) and they were published
-# within this many days of the lineage's articles: a summit's draft is reported in the days around it.
-LINEAGE_WINDOW_DAYS = 14
-# At most this many recently active lineages in the window are compared with a new article's quotes.
-LINEAGE_CANDIDATES = 200
-MAX_TEXT_CHARS = 50_000
 MAX_COMMENT_CHARS = 5_000
 EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED, Status.APPROVED)
 SELF_APPROVAL_REFUSED = gettext_lazy("You submitted or wrote this revision, so another editor must approve it.")
@@ -139,19 +133,6 @@ def _clean_text(text: str, *, limit: int = MAX_TEXT_CHARS, field: str = "text") 
     return cleaned
 
 
-def _next_number(draft: StatementDraft) -> int:
-    return (draft.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
-
-
-def _save(draft: StatementDraft, *fields: str) -> None:
-    draft.version += 1
-    draft.save(update_fields=["version", "updated_at", *fields])
-
-
-def _audit(*, actor: Any, action: str, draft: StatementDraft, **changes: Any) -> None:
-    audit_record(actor=actor, action=action, obj=draft, changes={"version": draft.version, **changes})
-
-
 # --- Editors' drafts and revisions ----------------------------------------------------------------------
 
 
@@ -170,7 +151,7 @@ def draft_create(*, title: str, text: str, actor: User, note: str = "",
                                        note=(note or "").strip()[:255] or _("First version"), author=actor)
     draft.current_revision = revision
     draft.save(update_fields=["current_revision"])
-    _audit(actor=actor, action="statement.create", draft=draft, revision=1, title=title)
+    draft_audit(actor=actor, action="statement.create", draft=draft, revision=1, title=title)
     return draft
 
 
@@ -200,10 +181,10 @@ def draft_edit(*, draft: StatementDraft, text: str, seen: Seen, actor: User, not
             raise InvalidTransition(_("Nothing changed: the text is the same as revision %(number)d.")
                                     % {"number": current.number})
         old_title, draft.title = draft.title, new_title
-        _save(draft, "title")
-        _audit(actor=actor, action="statement.edit", draft=draft, title=[old_title, new_title])
+        draft_save(draft, "title")
+        draft_audit(actor=actor, action="statement.edit", draft=draft, title=[old_title, new_title])
         return None
-    number = _next_number(draft)
+    number = next_revision_number(draft)
     revision = Revision.objects.create(
         draft=draft, number=number, kind=Revision.Kind.EDITED, text=body, note=(note or "").strip()[:255],
         author=actor, based_on=current.number if current else None,
@@ -211,14 +192,14 @@ def draft_edit(*, draft: StatementDraft, text: str, seen: Seen, actor: User, not
     diff = statement_text.word_diff(current.text if current else "", body)
     old_status, old_title = draft.status, draft.title
     draft.current_revision, draft.status, draft.title = revision, Status.DRAFT, new_title
-    _save(draft, "current_revision", "status", "title")
+    draft_save(draft, "current_revision", "status", "title")
     changes: dict[str, Any] = {"revision": number, "based_on": revision.based_on,
                                "words_added": diff.words_added, "words_removed": diff.words_removed}
     if old_status != draft.status:
         changes["status"] = [old_status, draft.status]
     if old_title != new_title:
         changes["title"] = [old_title, new_title]
-    _audit(actor=actor, action="statement.edit", draft=draft, **changes)
+    draft_audit(actor=actor, action="statement.edit", draft=draft, **changes)
     return revision
 
 
@@ -247,8 +228,8 @@ def draft_submit(*, draft: StatementDraft, seen: Seen, actor: User) -> Review:
     except IntegrityError as error:
         raise InvalidTransition(_("This draft already has an open review.")) from error
     draft.status = Status.IN_REVIEW
-    _save(draft, "status")
-    _audit(actor=actor, action="statement.submit", draft=draft, revision=review.revision.number,
+    draft_save(draft, "status")
+    draft_audit(actor=actor, action="statement.submit", draft=draft, revision=review.revision.number,
            status=[Status.DRAFT, Status.IN_REVIEW])
     recipients = _emails(User.objects.filter(
         Q(groups__permissions__codename="change_review", groups__permissions__content_type__app_label="statements")
@@ -299,8 +280,8 @@ def draft_decide(*, draft: StatementDraft, decision: str, seen: Seen, actor: Use
         fields += ["approved_revision", "approved_at"]
         data_changed()  # the timeline lists approved statements
     draft.status = DECISION_STATUS[decision]
-    _save(draft, *fields)
-    _audit(actor=actor, action=DECISION_ACTION[decision], draft=draft, revision=review.revision.number,
+    draft_save(draft, *fields)
+    draft_audit(actor=actor, action=DECISION_ACTION[decision], draft=draft, revision=review.revision.number,
            status=[Status.IN_REVIEW, draft.status], **({"reason": reason} if reason else {}))
     authors = Revision.objects.filter(draft=draft, author__isnull=False).values("author_id")
     recipients = _emails(User.objects.filter(
@@ -361,146 +342,3 @@ def _mail_on_commit(kind: str, recipients: list[str], **context: Any) -> None:
             logger.exception("Could not send the %s mail of statement draft %s", kind, draft.pk)
 
     transaction.on_commit(send)
-
-
-# --- Drafts reported by articles (called by the ingest, in its transaction) -------------------------------
-
-
-class _Matching:
-    """Lineage matching for one transaction: the lock taken once, each lineage's texts read once."""
-
-    def __init__(self) -> None:
-        self.locked = False
-        self.texts: dict[int, list[str]] = {}
-
-    def lock(self) -> None:
-        """Serialise lineage matching across workers for this transaction: two articles quoting the same new
-        draft, ingested at once, must not each start a lineage of their own."""
-        if not self.locked:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(hashtext('statements.lineage'))")
-            self.locked = True
-
-    def candidates(self, *, day: date | None, members: list[str]) -> list[tuple[int, list[str]]]:
-        """Lineages a draft reported on ``day`` naming ``members`` may belong to, with their revisions' texts."""
-        drafts = StatementDraft.objects.all()
-        if day is not None:
-            window = timedelta(days=LINEAGE_WINDOW_DAYS)
-            drafts = drafts.filter(Q(statement_date__isnull=True)
-                                   | Q(statement_date__lte=day + window, last_reported_on__gte=day - window))
-        if members:
-            drafts = drafts.filter(Q(member_codes__overlap=members) | Q(member_codes=[]))
-        ids = list(drafts.order_by("-updated_at", "-id").values_list("id", flat=True)[:LINEAGE_CANDIDATES])
-        unread = [pk for pk in ids if pk not in self.texts]
-        for pk in unread:
-            self.texts[pk] = []
-        for draft_id, body in Revision.objects.filter(draft_id__in=unread).values_list("draft_id", "text"):
-            self.texts[draft_id].append(body)
-        return [(pk, self.texts[pk]) for pk in ids]
-
-    def reported(self, draft_id: int, text: str) -> None:
-        if draft_id in self.texts:
-            self.texts[draft_id].append(text)
-
-
-def draft_candidates_replace(*, items: Sequence[tuple[SourceText, extraction.ExtractedDocument]]) -> None:
-    """``draft_candidate_replace`` for each (source, document) of an ingest batch, in order.
-
-    The articles read before are found in one query; an article that quotes no draft and was not read as
-    quoting one before costs nothing more. The caller holds the transaction.
-    """
-    reported = (Revision.objects.select_related("draft")
-                .filter(source__in=[source for source, _ in items], kind=Revision.Kind.REPORTED))
-    existing = {revision.source_id: revision for revision in reported}
-    matching = _Matching()
-    for source, document in items:
-        if document.statement_draft or source.pk in existing:
-            _draft_candidate_replace(source, document, existing.get(source.pk), matching)
-
-
-def draft_candidate_replace(*, source: SourceText, document: extraction.ExtractedDocument) -> StatementDraft | None:
-    """Record the draft statement an article quotes as a revision of its lineage (idempotent).
-
-    An article that quotes the same wording as a lineage's revisions (``statements.text``), published within
-    ``LINEAGE_WINDOW_DAYS`` of its articles and naming at least one of its members, adds a revision to it;
-    otherwise it starts a lineage. A newly reported version sends an approved or in-review draft back to
-    draft (the open review is closed as superseded). Re-ingesting finds the article's revision again: the
-    same text changes nothing, a changed text replaces it only while nobody has worked on it. Editors'
-    revisions are never touched. The caller holds the transaction.
-    """
-    existing = (Revision.objects.select_related("draft").filter(source=source, kind=Revision.Kind.REPORTED)
-                .first())
-    return _draft_candidate_replace(source, document, existing, _Matching())
-
-
-def _draft_candidate_replace(source: SourceText, document: extraction.ExtractedDocument, existing: Revision | None,
-                             matching: _Matching) -> StatementDraft | None:
-    quotes = [q.strip() for q in document.quotes if q and q.strip()] if document.statement_draft else []
-    body = "\n\n".join(quotes)[:MAX_TEXT_CHARS]
-    if existing is not None:
-        return _reported_again(existing, body=body, quotes=quotes)
-    if not body:
-        return None
-    matching.lock()
-    day = document.date or source.published_on
-    members = sorted(set(document.members))
-    key = statement_text.best_match(body, matching.candidates(day=day, members=members))
-    if key is None:
-        headline = document.events[0].headline if document.events else source.original_name
-        draft = StatementDraft.objects.create(title=headline[:255] or source.original_name[:255], source=source,
-                                              quotes=quotes, statement_date=day, last_reported_on=day,
-                                              member_codes=members)
-    else:
-        draft = StatementDraft.objects.select_for_update().get(pk=key)
-    revision = Revision.objects.create(
-        draft=draft, number=_next_number(draft), kind=Revision.Kind.REPORTED, text=body, source=source,
-        reported_on=day, note=(document.source or "")[:255],  # the agency; the revision links its article
-        based_on=draft.current_revision.number if draft.current_revision else None,
-    )
-    matching.reported(draft.pk, body)
-    old_status = draft.status
-    draft.current_revision, draft.quotes = revision, quotes
-    draft.member_codes = sorted(set(draft.member_codes) | set(members))
-    if day is not None:
-        draft.statement_date = min(filter(None, [draft.statement_date, day]))
-        draft.last_reported_on = max(filter(None, [draft.last_reported_on, day]))
-    if draft.status in (Status.APPROVED, Status.CHANGES_REQUESTED):
-        draft.status = Status.DRAFT
-    elif draft.status == Status.IN_REVIEW:
-        Review.objects.filter(draft=draft, decision=Decision.PENDING).update(
-            decision=Decision.SUPERSEDED, decided_at=timezone.now())
-        draft.status = Status.DRAFT
-    if key is None:
-        draft.save(update_fields=["current_revision", "updated_at"])
-    else:
-        _save(draft, "current_revision", "quotes", "member_codes", "statement_date", "last_reported_on", "status")
-    changes: dict[str, Any] = {"revision": revision.number, "source": source.pk, "lineage": key is not None}
-    if old_status != draft.status:
-        changes["status"] = [old_status, draft.status]
-    _audit(actor=None, action="statement.report", draft=draft, **changes)
-    return draft
-
-
-def _reported_again(revision: Revision, *, body: str, quotes: list[str]) -> StatementDraft | None:
-    """The article was read before: keep its revision, or bring it up to date while nobody has worked on it."""
-    draft = StatementDraft.objects.select_for_update().get(pk=revision.draft_id)
-    if body == revision.text:
-        return draft
-    untouched = (not revision.frozen and draft.current_revision_id == revision.pk and draft.status == Status.DRAFT
-                 and not revision.reviews.exists() and not revision.comments.exists())
-    if not untouched:
-        return draft  # editors have worked on it: what the article said then stays on record
-    if not body:  # the article is no longer read as quoting a draft
-        if draft.revisions.count() == 1 and draft.created_by_id is None:
-            audit_record(actor=None, action="statement.withdraw", obj=draft, changes={"source": revision.source_id})
-            draft.delete()
-            return None
-        return draft
-    revision.text = body
-    revision.save(update_fields=["text"])
-    draft.quotes = quotes
-    _save(draft, "quotes")
-    _audit(actor=None, action="statement.report", draft=draft, revision=revision.number, source=revision.source_id,
-           rewritten=True)
-    return draft
-

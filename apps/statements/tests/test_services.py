@@ -16,7 +16,7 @@ from apps.core.models import AuditEntry
 from apps.sources import services as source_services
 from apps.sources.archives import IncomingFile
 from apps.sources.ingest import extraction_config, source_ingest, source_reextract
-from apps.statements import services
+from apps.statements import lineage, services
 from apps.statements.models import Comment, Review, Revision, StatementDraft
 from apps.statements.services import DraftConflict, Seen
 from apps.statements.tests.factories import DraftFactory, current
@@ -94,7 +94,7 @@ def _read_again(source_id: int, quotes: tuple[str, ...]) -> StatementDraft | Non
     document = extraction.extract(bytes(source.raw_bytes), filename=source.original_name,
                                   config=extraction_config())
     with transaction.atomic():
-        return services.draft_candidate_replace(source=source, document=replace(document, quotes=quotes))
+        return lineage.draft_candidate_replace(source=source, document=replace(document, quotes=quotes))
 
 
 def test_a_reported_revision_nobody_worked_on_follows_the_article_an_approved_one_stays(editor, second_editor):

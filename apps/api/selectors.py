@@ -9,12 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from apps.coalition.models import Contribution, Member, Person
 from apps.timeline.filters import TimelineFilter
 from apps.timeline.models import TimelineEvent
-from apps.timeline.selectors import EVENT_FIELDS, Cursor, matching_contributions, matching_events, rows_after_cursor
+from apps.timeline.selectors import (
+    EVENT_FIELDS,
+    EVENT_ORDER,
+    Cursor,
+    matching_contributions,
+    matching_events,
+    rows_after_cursor,
+)
 
 CONTRIBUTION_FIELDS = ("id", "actor__code", "type", "status", "review_state", "confidence", "stated_on", "evidence",
                        "source_id", "event_id", "created_at", "updated_at")
@@ -44,7 +51,7 @@ def events_page(*, flt: TimelineFilter, updated_since: datetime | None, after: C
         # An event changes when its article is read again (a new row) or when one of its commitments is reviewed.
         changed = Contribution.objects.filter(event=OuterRef("pk"), updated_at__gte=updated_since)
         events = events.filter(Q(created_at__gte=updated_since) | Exists(changed))
-    rows = rows_after_cursor(_with_contributions(events.order_by(F("occurred_on").desc(nulls_last=True), "-id")),
+    rows = rows_after_cursor(_with_contributions(events.order_by(*EVENT_ORDER.ordering())),
                              after, size + 1)
     items = rows[:size]
     more = len(rows) > size

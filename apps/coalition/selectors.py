@@ -20,6 +20,7 @@ from apps.coalition.models import (
     NameSighting,
     Person,
 )
+from apps.core.keyset import Keyset, place_parse, place_text
 from apps.extraction.status import RANK, history_status
 from apps.sources.models import SourceText
 
@@ -45,6 +46,10 @@ def commitment_histories(pairs: Iterable[tuple[int, str]]) -> dict[tuple[int, st
 # --- Unknown names ---------------------------------------------------------------------------
 
 
+# Most seen first, then the oldest, on the (state, count, id) index.
+NAMES_ORDER = Keyset("article_count", descending=True, id_descending=False)
+
+
 @dataclass(frozen=True)
 class NameCursor:
     """The last candidate of a page in (article_count desc, id asc) order: where the next page starts."""
@@ -54,16 +59,14 @@ class NameCursor:
 
     @classmethod
     def parse(cls, raw: str) -> NameCursor | None:
-        if not raw:
-            return None
-        count, _, ident = raw.partition("_")
-        return cls(int(count), int(ident))
+        place = place_parse(raw, int)
+        return cls(*place) if place else None
 
     def __str__(self) -> str:
-        return f"{self.article_count}_{self.id}"
+        return place_text(self.article_count, self.id)
 
     def rows_after(self) -> Q:
-        return Q(article_count__lt=self.article_count) | Q(article_count=self.article_count, id__gt=self.id)
+        return NAMES_ORDER.after_with_key(self.article_count, self.id)
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ def open_names(*, hint: str = "", search: str = "") -> models.QuerySet[NameCandi
 
 def names_page(*, hint: str = "", search: str = "", after: NameCursor | None, size: int) -> NamePage:
     """One keyset page of open candidates, most seen first (the (state, count, id) index); one query."""
-    queryset = open_names(hint=hint, search=search).order_by("-article_count", "id").only(
+    queryset = open_names(hint=hint, search=search).order_by(*NAMES_ORDER.ordering()).only(
         "id", "key", "text", "hint", "state", "article_count")
     if after is not None:
         queryset = queryset.filter(after.rows_after())

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 from apps.accounts.http import AuthedRequest, permission_required
 from apps.accounts.permissions import can_browse
 from apps.timeline.filters import TimelineFilter
-from apps.timeline.selectors import matching_contributions, matching_events
+from apps.timeline.selectors import EVENT_ORDER, matching_contributions, matching_events
 
 CHUNK = 2000
 EVENT_COLUMNS = ("id", "occurred_on", "headline", "members", "people", "types", "statuses", "review", "language",
@@ -30,7 +30,7 @@ CONTRIBUTION_COLUMNS = ("id", "stated_on", "actor", "type", "status", "review", 
 
 
 def _events(flt: TimelineFilter) -> Iterator[dict[str, Any]]:
-    rows = (matching_events(flt).order_by(F("occurred_on").desc(nulls_last=True), "-id")
+    rows = (matching_events(flt).order_by(*EVENT_ORDER.ordering())
             .values_list("id", "occurred_on", "headline", "member_codes", "person_slugs", "commitment_types",
                          "commitment_statuses", "review_states", "language", "agency", "source_id", "snippet"))
     for row in rows.iterator(chunk_size=CHUNK):

@@ -14,7 +14,6 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
-from django.db.models import F
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -29,7 +28,7 @@ from apps.coalition.models import CommitmentStatus, CommitmentType
 from apps.coalition.selectors import member_names, person_names
 from apps.timeline.filters import TimelineFilter
 from apps.timeline.models import TimelineEvent
-from apps.timeline.selectors import EVENT_FIELDS, matching_events
+from apps.timeline.selectors import EVENT_FIELDS, EVENT_ORDER, matching_events
 
 FEED_SIZE = 50
 
@@ -94,7 +93,7 @@ class TimelineFeed(Feed):
         query.pop("token", None)
         flt = TimelineFilter.from_query(query)
         # The timeline's order (events_page); created_at and ordinal too, which the page does not need.
-        events = list(matching_events(flt).order_by(F("occurred_on").desc(nulls_last=True), "-id")
+        events = list(matching_events(flt).order_by(*EVENT_ORDER.ordering())
                       .only(*EVENT_FIELDS, "ordinal", "created_at")[:FEED_SIZE])
         return FeedPage(flt=flt, events=events, host=request.get_host().rsplit(":", 1)[0].strip("[]") or "localhost")
 

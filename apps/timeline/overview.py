@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import connection
-from django.db.models import F
 
 from apps.coalition.models import CommitmentCell, CommitmentType, Member, StatementMonth
 from apps.sources.models import SourceText
 from apps.timeline.models import TimelineEvent
+from apps.timeline.selectors import EVENT_ORDER
 
 STATUS_ORDER = ("proposed", "pledged", "approved", "delivered", "withdrawn")
 # The matrix's rows: the coalition as one, its members, the organisations, then everyone else.
@@ -100,7 +100,7 @@ def overview(*, gap_days: int, today: date | None = None, latest: int = 8, sure_
             if c.first_pledged_on and c.first_pledged_on <= cutoff and not c.delivered and c.best_status != "withdrawn"]
     gaps.sort(key=lambda g: (g.cell.first_pledged_on, g.cell.actor.code, g.cell.type))
     articles, estimated = article_count()
-    events = list(TimelineEvent.objects.order_by(F("occurred_on").desc(nulls_last=True), "-id")
+    events = list(TimelineEvent.objects.order_by(*EVENT_ORDER.ordering())
                   .only("id", "occurred_on", "headline", "language", "member_codes", "commitment_types",
                         "source_id")[:latest])
     live = [c for c in cells if c.statements]

@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import F, Q, QuerySet
 
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution
+from apps.core.keyset import Keyset, place_parse, place_text
 from apps.extraction.search import QueryTerm
 from apps.timeline.filters import TimelineFilter
 from apps.timeline.models import TimelineEvent
@@ -29,6 +30,10 @@ EVENT_FIELDS = (
 )
 
 
+# Newest first on the (occurred_on, id) index; undated events last.
+EVENT_ORDER = Keyset("occurred_on", descending=True, nulls_last=True)
+
+
 @dataclass(frozen=True)
 class Cursor:
     """The last row of a page: where the next page starts. ``occurred_on`` None sorts last."""
@@ -38,26 +43,19 @@ class Cursor:
 
     @classmethod
     def parse(cls, raw: str) -> Cursor | None:
-        if not raw:
-            return None
-        day, _, ident = raw.partition("_")
-        return cls(date.fromisoformat(day) if day != "none" else None, int(ident))
+        place = place_parse(raw, date.fromisoformat)
+        return cls(*place) if place else None
 
     def __str__(self) -> str:
-        return f"{self.occurred_on.isoformat() if self.occurred_on else 'none'}_{self.id}"
+        return place_text(self.occurred_on, self.id)
 
     def rows_after(self) -> Q:
         """Every row after this one, undated rows included (one condition; see dated_rows_after)."""
-        if self.occurred_on is None:
-            return Q(occurred_on__isnull=True, id__lt=self.id)
-        return self.dated_rows_after() | Q(occurred_on__isnull=True)
+        return EVENT_ORDER.after(self.occurred_on, self.id)
 
     def dated_rows_after(self) -> Q:
-        """The dated rows after this dated one, as a range of the (occurred_on, id) index: `occurred_on <= day`
-        is where the index scan starts, the rest drops that day's rows before the cursor. (OR-ing in the
-        undated rows, as rows_after does, makes PostgreSQL read the index from the top and filter, which
-        costs as much as the page is deep.)"""
-        return Q(occurred_on__lte=self.occurred_on) & (Q(occurred_on__lt=self.occurred_on) | Q(id__lt=self.id))
+        """The dated rows after this dated one, as a range of the (occurred_on, id) index."""
+        return EVENT_ORDER.after_with_key(self.occurred_on, self.id)
 
 
 @dataclass(frozen=True)
@@ -124,7 +122,7 @@ def events_page(*, flt: TimelineFilter | None = None, after: Cursor | None = Non
     where the dated events run out and the undated ones begin)."""
     flt = flt or TimelineFilter()
     terms = terms_of(flt.q)
-    queryset = _card_fields(matching_events(flt).order_by(F("occurred_on").desc(nulls_last=True), "-id"), terms)
+    queryset = _card_fields(matching_events(flt).order_by(*EVENT_ORDER.ordering()), terms)
     rows = rows_after_cursor(queryset, after, size + 1)
     events = rows[:size]
     next_cursor = Cursor(events[-1].occurred_on, events[-1].id) if len(rows) > size and events else None
@@ -138,7 +136,7 @@ def events_by_relevance(*, flt: TimelineFilter, size: int = 50) -> EventPage:
     if query is None:
         return events_page(flt=flt, size=size)
     newest = (flt.apply(TimelineEvent.objects.all()).filter(search_vector=query)
-              .order_by(F("occurred_on").desc(nulls_last=True), "-id").values("id")[:RANK_CANDIDATES])
+              .order_by(*EVENT_ORDER.ordering()).values("id")[:RANK_CANDIDATES])
     ranked = (TimelineEvent.objects.filter(id__in=newest).annotate(rank=SearchRank(F("search_vector"), query))
               .order_by("-rank", F("occurred_on").desc(nulls_last=True), "-id"))
     events = list(_card_fields(ranked, terms)[:size])
@@ -193,7 +191,7 @@ def facet_counts(flt: TimelineFilter) -> Facets:
     # Only the columns counted: the rows are read from the table, a narrower CTE is a faster one.
     columns = ["member_codes", "person_slugs", "commitment_types", "commitment_statuses", "review_states", "language",
                "agency", *(("id", "commitment_keys") if committed else ())]
-    matched = (matching_events(flt).order_by(F("occurred_on").desc(nulls_last=True), "-id")
+    matched = (matching_events(flt).order_by(*EVENT_ORDER.ordering())
                .values(*columns)[: COUNT_CAP + 1])
     sql, params = matched.query.sql_with_params()
     counts: dict[str, list[tuple[str, int]]] = defaultdict(list)

@@ -9,12 +9,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.utils.safestring import SafeString
 
 from apps.coalition.models import HIGH_CONFIDENCE, CommitmentStatus, CommitmentType, Contribution, Language
 from apps.coalition.selectors import member_names, person_names
+from apps.core.keyset import Keyset, place_parse, place_text
 from apps.extraction.commitments import split_sentences
 from apps.timeline.highlighting import (
     Labels,
@@ -115,13 +116,16 @@ class QueueFilter:
         return rows
 
 
+# The queue's orders: newest stated first (undated last), or least sure first (unscored first).
+KEYSETS = {NEWEST: Keyset("stated_on", descending=True, nulls_last=True),
+           UNSURE_FIRST: Keyset("confidence", descending=False, nulls_last=False)}
+FORWARD = {order: keyset.ordering() for order, keyset in KEYSETS.items()}
+BACKWARD = {order: keyset.reversed().ordering() for order, keyset in KEYSETS.items()}
+
+
 @dataclass(frozen=True)
 class QueueCursor:
-    """A row's place in the queue order: its sort key (stated_on, or confidence) and id.
-
-    Newest first: stated_on desc, undated last, then id desc. Least sure first: confidence asc, unscored
-    first (read before confidences were kept), then id asc.
-    """
+    """A row's place in the queue order: its sort key (stated_on, or confidence) and id."""
 
     order: str
     key: date | float | None
@@ -129,12 +133,8 @@ class QueueCursor:
 
     @classmethod
     def parse(cls, raw: str, order: str) -> QueueCursor | None:
-        if not raw:
-            return None
-        value, _, ident = raw.rpartition("_")
-        if value == "none":
-            return cls(order, None, int(ident))
-        return cls(order, date.fromisoformat(value) if order == NEWEST else float(value), int(ident))
+        place = place_parse(raw, date.fromisoformat if order == NEWEST else float)
+        return cls(order, *place) if place else None
 
     @classmethod
     def of(cls, contribution: Contribution, order: str) -> QueueCursor:
@@ -142,33 +142,13 @@ class QueueCursor:
         return cls(order, key, contribution.pk)
 
     def __str__(self) -> str:
-        if self.key is None:
-            return f"none_{self.id}"
-        return f"{self.key.isoformat() if isinstance(self.key, date) else repr(self.key)}_{self.id}"
+        return place_text(self.key, self.id)
 
     def rows_after(self) -> Q:
-        if self.order == NEWEST:
-            if self.key is None:
-                return Q(stated_on__isnull=True, id__lt=self.id)
-            return (Q(stated_on__lt=self.key) | Q(stated_on=self.key, id__lt=self.id) | Q(stated_on__isnull=True))
-        if self.key is None:
-            return Q(confidence__isnull=True, id__gt=self.id) | Q(confidence__isnull=False)
-        return Q(confidence__gt=self.key) | Q(confidence=self.key, id__gt=self.id)
+        return KEYSETS[self.order].after(self.key, self.id)
 
     def rows_before(self) -> Q:
-        if self.order == NEWEST:
-            if self.key is None:
-                return Q(stated_on__isnull=False) | Q(stated_on__isnull=True, id__gt=self.id)
-            return Q(stated_on__gt=self.key) | Q(stated_on=self.key, id__gt=self.id)
-        if self.key is None:
-            return Q(confidence__isnull=True, id__lt=self.id)
-        return Q(confidence__lt=self.key) | Q(confidence=self.key, id__lt=self.id) | Q(confidence__isnull=True)
-
-
-FORWARD = {NEWEST: (F("stated_on").desc(nulls_last=True), F("id").desc()),
-           UNSURE_FIRST: (F("confidence").asc(nulls_first=True), F("id").asc())}
-BACKWARD = {NEWEST: (F("stated_on").asc(nulls_first=True), F("id").asc()),
-            UNSURE_FIRST: (F("confidence").desc(nulls_last=True), F("id").desc())}
+        return KEYSETS[self.order].before(self.key, self.id)
 
 
 def waiting(flt: QueueFilter) -> QuerySet[Contribution]:

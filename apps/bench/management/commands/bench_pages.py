@@ -198,7 +198,7 @@ class Command(BaseCommand):
         return pages
 
     def _cursor_at(self, offset: int) -> selectors.Cursor:
-        row = (TimelineEvent.objects.order_by(F("occurred_on").desc(nulls_last=True), "-id")
+        row = (TimelineEvent.objects.order_by(*selectors.EVENT_ORDER.ordering())
                .values_list("occurred_on", "id")[offset:offset + 1].first())
         return selectors.Cursor(*row) if row else selectors.Cursor(None, 0)
 
@@ -284,7 +284,7 @@ class Command(BaseCommand):
                               f"{percentile(p.cached, 0.95):10.1f}{status}")
 
     def _export(self, client: Client, samples: int) -> None:
-        newest = (TimelineEvent.objects.order_by(F("occurred_on").desc(nulls_last=True), "-id")
+        newest = (TimelineEvent.objects.order_by(*selectors.EVENT_ORDER.ordering())
                   .values_list("occurred_on", flat=True)[EXPORT_ROWS - 1:EXPORT_ROWS].first())
         flt = TimelineFilter(date_from=newest) if newest else TimelineFilter()
         url = reverse("timeline:export_csv") + (f"?{flt.querystring()}" if flt.querystring() else "")

@@ -127,7 +127,9 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            "builtins": ["apps.core.templatetags.ui", "apps.coalition.templatetags.labels"],
+            "builtins": [
+                "apps.core.templatetags.ui", "apps.coalition.templatetags.labels", "apps.sources.templatetags.refusals",
+            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

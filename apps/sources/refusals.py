@@ -1,8 +1,9 @@
-"""Which refusals a retry can change: the data behind ``SourceText.retryable``.
+"""Refusal sentences as data: which a retry can change (``SourceText.retryable``), and how each reads in
+the active language (``refusal_text``, below).
 
-Refusals are English sentences (stored and logged as they are; pages show them translated by
-``refusal_text`` below), so a refusal is told apart by what its sentence
-says. Only these can come out differently on a second try, and only for a file whose bytes were kept:
+Refusals are English sentences, stored, logged and served by the API as they are, so a refusal is told
+apart by what its sentence says. Only these can come out differently on a second try, and only for a file
+whose bytes were kept:
 
 - a limit an admin can raise (``INGEST_MAX_FILE_BYTES``, the zip and per-upload limits);
 - an internal error, once it is fixed.
@@ -15,7 +16,6 @@ here is not retryable: a new kind of refusal is offered a retry only once it is 
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -67,10 +67,14 @@ class Refusal:
     convert: Mapping[str, Callable[[str], str]] = field(default_factory=dict)
 
 
+# As ``extraction.header`` writes them (``calendar.month_name`` under the C locale Python starts with).
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
 def _month_genitive(name: str) -> str:
     """'February' as the active language names it after a day ('февраля', 'лютого'; English unchanged)."""
-    number = list(calendar.month_name).index(name)
-    return str(MONTHS_ALT[number])
+    return str(MONTHS_ALT[_MONTHS.index(name) + 1])
 
 
 def _row(pattern: str, template: StrOrPromise, **convert: Callable[[str], str]) -> Refusal:
@@ -140,7 +144,7 @@ REFUSALS: tuple[Refusal, ...] = (
     _row(rf"The date in the header, (?P<date>{_DATE}), is impossible: month (?P<month>\d+) does not exist\.",
          _("The date in the header, %(date)s, is impossible: month %(month)s does not exist.")),
     _row(rf"The date in the header, (?P<date>{_DATE}), is impossible: "
-         rf"(?P<month_name>{'|'.join(calendar.month_name[1:])}) (?P<year>\d+) has only (?P<days>\d+) days\.",
+         rf"(?P<month_name>{'|'.join(_MONTHS)}) (?P<year>\d+) has only (?P<days>\d+) days\.",
          _("The date in the header, %(date)s, is impossible: %(month_name)s %(year)s has only %(days)s days."),
          month_name=_month_genitive),
     _row(rf"The date in the header, (?P<date>{_DATE}), is impossible: day 0 does not exist\.",

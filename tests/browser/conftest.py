@@ -40,7 +40,8 @@ def browser() -> Iterator[Any]:
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(20_000)
+    # A bound on waiting, not a speed check: on a shared, loaded machine a page and its htmx swap may take long.
+    page.set_default_timeout(45_000)
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.console_errors = errors

@@ -28,7 +28,7 @@ def member_code(m: Mention, person_member: dict[str, str]) -> tuple[str, bool]:
 _VENUE_BEFORE = re.compile(
     r"(?:^|[\s(«\"])(?:в|во|у|на|in|at|near|около|біля|под|під|над|over|across|across the|throughout|через|via|"
     r"through|transiting)\s+(?:the\s+)?"
-    r"(?:(?:the\s+)?(?:east|west|north|south|centre|center|eastern|western|northern|southern|central)(?:\s+of)?\s+|"
+    r"(?:(?:east|west|north|south|centre|center|eastern|western|northern|southern|central)(?:\s+of)?\s+|"
     r"(?:востоке|западе|севере|юге|центре|территории|сході|заході|півночі|півдні|центрі|території)\s+)?$"
 )
 _LIST_JOIN = re.compile(r"^(?:,\s*|\s+(?:and|or|и|і|й|та|или|або)\s+)$")

@@ -15,16 +15,9 @@ _COALITION_WORD = cue(
     r"коаліці\w*",
     r"(?<!governing )(?<!ruling )\bcoalition\b(?! partners?\b| government\b)",
 )
-# A governing coalition, or one of the capability coalitions of the Ramstein group ("the drone coalition"), is not
-# the coalition of the willing.
-_GOVERNING = cue(
-    r"правящ\w* коалиц", r"правлячо?\w* коаліц", r"governing coalition", r"ruling coalition",
-    r"\b(?:drone|drones|demining|armou?r|armou?red vehicles|air[- ]defen[cs]e|maritime|artillery|capability|it|"
-    r"electronic warfare|ew) coalition", r"коалици\w* (?:по |в сфере )?(?:дронов|беспилотник|разминировани|бронетехник|"
-    r"пво|противовоздушн|артиллери|возможност|морской безопасност|ит\b|информационных технологий|рэб)",
-    r"коаліці\w* (?:з |у сфері )?(?:дронів|безпілотник|розмінуванн|бронетехнік|ппо|протиповітрян|артилері|"
-    r"спроможност|морської безпеки|іт\b|інформаційних технологій|реб)", r"дронов\w* коалици", r"дронов\w* коаліці",
-)
+# A governing coalition is not the coalition of the willing (a capability coalition, "the drone coalition", is
+# told apart where its mention is read: actors._qualifies_coalition).
+_GOVERNING = cue(r"правящ\w* коалиц", r"правлячо?\w* коаліц", r"governing coalition", r"ruling coalition")
 
 
 _DRAFT_CONTEXT = cue(

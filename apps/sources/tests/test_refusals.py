@@ -168,7 +168,7 @@ def test_each_refusal_reads_in_cyrillic_with_what_it_captured(sentences, languag
 def test_the_values_stay_as_captured_and_english_reads_as_stored():
     size = "The archive entry “big.txt” is 3.2 kB (3,200 bytes), over the limit of 1 kB (1,000 bytes) per file."
     with translation.override("uk"):
-        assert refusal_text(size) == ("Файл «big.txt» в архіві займає 3.2 kB (3,200 bytes) за ліміту "
+        assert refusal_text(size) == ("Файл «big.txt» в архіві займає 3.2 kB (3,200 bytes) при ліміті "
                                       "1 kB (1,000 bytes) на файл.")
     february = "The date in the header, 2026-02-30, is impossible: February 2026 has only 28 days."
     with translation.override("ru"):

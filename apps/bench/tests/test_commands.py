@@ -40,6 +40,6 @@ def test_bench_pages_measures_every_page_on_synthetic_events():
 
 
 def test_bench_ingest_generates_distinct_dated_articles():
-    articles = generated_articles(30, seed=3, one_language=True)
+    articles = generated_articles(30, seed=3)
     assert len({data for _, data in articles}) == 30
     assert all(data.startswith(b" date 20") for _, data in articles)

@@ -237,6 +237,13 @@ def _signal(cls: str, form: str, word: str, lemma: str, before: list[str], after
             "passive"])) and not (negated or modal or future):
         return "delivered"  # "Норвегія та Данія завершують передачу F-16": the transfer is mostly made
     done = _done(form, before, words) and not (future or modal or pledging)
+    # "готуються пообіцяти", "preparing to announce": a step still being readied; "мають схвалити", "должны
+    # утвердить": a decision on the agenda, not yet taken (as "expected to approve").
+    upcoming = bool(before) and (before[-1] in words["preparing"] or (
+        before[-1] == "to" and len(before) > 1 and before[-2] in words["preparing"]))
+    scheduled = cls == "decide" and bool(before) and before[-1] in words["scheduled"]
+    if (upcoming or scheduled) and not negated:
+        return "proposed"
     if cls == "consider":
         return "proposed"
     if cls == "refuse":

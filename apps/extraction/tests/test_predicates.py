@@ -36,6 +36,13 @@ def status(text: str, lang: str) -> str:
     ("Canada will provide 200 armoured vehicles.", "en", "pledged"),
     ("Норвегия готова выделить средства на ракеты.", "ru", "pledged"),
     ("Britain is ready to send instructors.", "en", "pledged"),
+    # a step still being readied, a decision on the agenda: proposed, not yet pledged or approved
+    ("Британия и Германия готовятся пообещать Украине средства на ракеты ПВО.", "ru", "proposed"),
+    ("Велика Британія та Німеччина готуються пообіцяти Україні ракети для ППО.", "uk", "proposed"),
+    ("Britain and Germany are preparing to announce joint funding for interceptors.", "en", "proposed"),
+    ("Лидеры ЕС должны утвердить новый пакет санкций на саммите.", "ru", "proposed"),
+    ("Лідери ЄС мають схвалити новий санкційний пакет на саміті.", "uk", "proposed"),
+    ("Норвегія має передати Україні ще дві системи NASAMS.", "uk", "pledged"),  # a gift owed stays pledged
     # a decision taken: adopted, signed, ratified; Ukrainian participles
     ("Правительство Дании утвердило 29-й пакет помощи.", "ru", "approved"),
     ("Бюджет, ухвалений Бундестагом у листопаді, передбачає 11,5 млрд євро.", "uk", "approved"),

@@ -673,3 +673,20 @@ def test_discussed_and_agreed(text: str) -> None:
 )
 def test_troops_in_the_words_reports_use(text: str, expected: dict) -> None:
     assert _pairs(text) == expected
+
+
+# An interview's lead lists its topics as indirect questions: no commitment is told there.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В интервью министр обороны Норвегии рассказал о программе Нансена и о том, почему норвежские солдаты "
+        "не поедут на Украину.",
+        "Міністр оборони Британії розповів, скільки військових Лондон готовий відправити в Україну.",
+        "In an interview the Lithuanian defence minister spoke about interceptor drones and whether Lithuanian "
+        "soldiers will serve in a post-war force in Ukraine.",
+        "The Estonian minister told Interfax-Ukraine how much Tallinn has given Ukraine this year and what "
+        "Estonian soldiers would do in the multinational force.",
+    ],
+)
+def test_an_interview_lead_lists_topics_not_commitments(text: str) -> None:
+    assert _pairs(text) == {}

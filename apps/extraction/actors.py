@@ -23,13 +23,15 @@ def member_code(m: Mention, person_member: dict[str, str]) -> tuple[str, bool]:
     return "", False
 
 
-# A place named after a locative preposition is a venue ("talks in Saudi Arabia", "на сході Польщі"), not an
-# actor; so is the next of a list of venues ("in Britain and Poland").
+# A place named after a locative preposition is a venue ("talks in Saudi Arabia", "на сході Польщі", "с
+# территории Польши"), not an actor; so is the next of a list of venues ("in Britain and Poland").
 _VENUE_BEFORE = re.compile(
     r"(?:^|[\s(«\"])(?:в|во|у|на|in|at|near|около|біля|под|під|над|over|across|across the|throughout|через|via|"
     r"through|transiting)\s+(?:the\s+)?"
     r"(?:(?:east|west|north|south|centre|center|eastern|western|northern|southern|central)(?:\s+of)?\s+|"
-    r"(?:востоке|западе|севере|юге|центре|территории|сході|заході|півночі|півдні|центрі|території)\s+)?$"
+    r"(?:востоке|западе|севере|юге|центре|территории|сході|заході|півночі|півдні|центрі|території)\s+)?$|"
+    # from a country's territory: "с территории Польши", "з території Польщі", "from the territory of Poland"
+    r"(?:^|[\s(«\"])(?:(?:с|со|з|із|зі)\s+(?:территории|території)|from\s+(?:the\s+)?territory\s+of(?:\s+the)?)\s+$"
 )
 _LIST_JOIN = re.compile(r"^(?:,\s*|\s+(?:and|or|и|і|й|та|или|або)\s+)$")
 # A product's origin is no actor: "ракеты британского производства", "British-made missiles",

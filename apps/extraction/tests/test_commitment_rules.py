@@ -690,3 +690,16 @@ def test_troops_in_the_words_reports_use(text: str, expected: dict) -> None:
 )
 def test_an_interview_lead_lists_topics_not_commitments(text: str) -> None:
     assert _pairs(text) == {}
+
+
+# A country whose territory a mission flies or works from is a place, not an actor.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Германия готова направить истребители для защиты неба над Украиной с территории Польши и Румынии.",
+        "Німеччина готова направити винищувачі для захисту неба над Україною з території Польщі та Румунії.",
+        "Germany is ready to send fighter jets to protect Ukraine's skies from the territory of Poland and Romania.",
+    ],
+)
+def test_a_territory_flown_from_is_a_place(text: str) -> None:
+    assert _actors(text) == {"DE"}

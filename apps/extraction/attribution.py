@@ -109,7 +109,7 @@ _BEFORE = {
     "reports": re.compile(
         r"(?:сообща\w*|сообщил\w*|пишет|пишут|повідомля\w*|повідомил\w*|повідомив|пише|пишуть|according to|"
         r"по данным|по информации|по сообщению|по сведениям|за даними|за інформацією|за повідомленням|reports? by|"
-        r"as reported by|reported by|told by|веде хроніку|ведет хронику)" + _GAP),
+        r"as reported by|reported by|told by|веде хроніку|ведет хронику|стрічк\w*|лент[аеуы]|welcome to)" + _GAP),
     "cited": re.compile(
         r"(?:со ссылкой на|ссылаясь на|з посиланням на|із посиланням на|посилаючись на|citing|quoting|cited by|"
         r"quoted by|ранее|раніше|earlier|previously|накануне|напередодні|как писал\w*|як писал\w*|як раніше писал\w*)"
@@ -119,8 +119,8 @@ _BEFORE = {
         r"з яким ознайомил\w*|яким ознайомил\w*|ознакомил\w*|ознайомил\w*|в распоряжении|в розпорядженні|"
         r"оказался в распоряжении|опинився в розпорядженні)" + _GAP),
     "told": re.compile(
-        r"(?:told|said to|interview with|interview to|в интервью|в інтерв'ю|в інтерв’ю|интервью|інтерв'ю|"
-        r"інтерв’ю|рассказал\w*|розповів|розповіла|розповіли|сказал\w*|сказав|заявил\w*|заявив|заявила|"
+        r"(?:told|said to|spoke to|talked to|interview with|interview to|в интервью|в інтерв'ю|в інтерв’ю|"
+        r"интервью|інтерв'ю|інтерв’ю|рассказал\w*|розповів|розповіла|розповіли|сказал\w*|сказав|заявил\w*|заявив|заявила|"
         r"кореспондент\w*|корреспондент\w*|correspondent)" + _GAP),
 }
 _AFTER_REPORTS = re.compile(
@@ -145,6 +145,9 @@ _DATELINE_AFTER = re.compile(r"[\s)/.]*[-–—]|[)/]")  # matched at the end of
 # ... or a full stop after a dateline that ends with its date: "Оттава, 16 березня. Укрінформ."
 _DATELINE_STOP = re.compile(r"\.\s")
 _DATELINE_DATE = re.compile(r"\d{1,2}\s+[^\W\d_]+\.\s*$")
+# ... or the outlet after the dash of a dateline: "МОСКВА, 6 янв - РИА Новости."
+_DATELINE_DASH = re.compile(r"^\s*[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)*,\s*"
+                            r"(?:\d{1,2}\s+[^\W\d_]+\.?|[^\W\d_]+\.?\s+\d{1,2})\s+[-–—]\s*$")
 # An outlet opening a sentence of the lead with a verb of its own work: "DW собрала, что известно ...",
 # "DW розібралася", "The Kyiv Independent has compiled": the article is its own.
 _OWN_WORK = re.compile(
@@ -257,7 +260,8 @@ def find_source(text: str) -> str | None:
         head = text[line_start : n.start]
         if line_start < DATELINE_LINES_CHARS and len(head) < DATELINE_CHARS and (
                 (_DATELINE_AFTER.match(text, n.end) and (re.search(r"\d|\(|/", head) or not head.strip()))
-                or (_DATELINE_STOP.match(text, n.end) and _DATELINE_DATE.search(head))):
+                or (_DATELINE_STOP.match(text, n.end) and _DATELINE_DATE.search(head))
+                or (_DATELINE_DASH.match(head) and head.strip()[:1].isupper())):
             chosen = n
             break
     if chosen is None:

@@ -18,6 +18,16 @@ BODY = "Germany will send two more air defence systems to Ukraine, the defence m
         ("Киев. 15 апреля. ИНТЕРФАКС-УКРАИНА - Партнеры Украины объявили о поставках.", "Interfax-Ukraine"),
         ("БРЮССЕЛЬ. 23 жовтня. УНН. – Рада ЄС ухвалила 19-й пакет санкцій.", "UNN"),
         ("TOKYO, May 14 (Kyodo) - Japan's cabinet approved a new loan to Ukraine.", "Kyodo"),
+        # the outlet after a dateline's dash
+        ("МОСКВА, 6 янв - РИА Новости. Ровно год назад участники коалиции приняли декларацию.", "RIA Novosti"),
+        ("ЛЬВІВ, 7 жовт - ZAXID.NET. Уряд Польщі ухвалив постанову.", "Zaxid.net"),
+        ("WELLINGTON, July 1 - RNZ. New Zealand extended its training deployment.", "RNZ"),
+        # a newsletter's welcome, a feed's own name, an interview given to a broadcaster, an extra credit line
+        ("Welcome to Politico's Ukraine Security Weekly, our round-up of who promised what.", "Politico"),
+        ("Рада ЄС: 22-й пакет санкцій — стрічка Суспільного\n\n08:55 Міністри збираються в Брюсселі.", "Suspilne"),
+        ("Лента РИА Новости: саммит в Риме\n\n10:15 Лидеры собираются.", "RIA Novosti"),
+        ("The defence minister spoke to RNZ's Morning Report about New Zealand's contribution.", "RNZ"),
+        ("MPs approved the plan.\n\n(Additional reporting by PA Media)", "PA Media"),
         # a dateline closed by a full stop after its date; a full stop after a cited outlet is none
         ("Оттава, 16 березня. Укрінформ. Уряд Канади ухвалив рішення продовжити місію.", "Ukrinform"),
         ("Прага, 26 февраля. ЧТК. Сенат ратифицировал соглашение.", "ČTK"),

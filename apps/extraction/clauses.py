@@ -119,6 +119,14 @@ class Clauses:
         # through its mediation in May"): the sentence states the most advanced of them, by the one rule.
         said = [_status_from_context(i, self.statuses, self.after_contrast, self.clauses, self.whole,
                                      in_draft=self.in_draft, lang=self.lang) for i in naming]
+        for i in naming:
+            # "promised 11.5 billion euros, and most of it has already been paid out": a share of the same thing,
+            # done, in the next clause that names no type nor actor of its own
+            j = i + 1
+            if (j < len(self.clauses) and j not in naming and self.statuses[j] == "delivered"
+                    and _SHARE_OF_IT.search(self.clauses[j])
+                    and not any(self.clause_of(at) == j for at in actors_at)):
+                said.append("delivered")
         named = naming[0]
         if actor_at is not None:
             actor_clause = self.clause_of(actor_at)
@@ -137,6 +145,10 @@ class Clauses:
         return bisect_left(self.starts, at + 1) - 1
 
 
+_SHARE_OF_IT = re.compile(
+    r"(?:больш\w* част\w*|більш\w* частин\w*|половин\w*|most of (?:it|them)|much of it|half of (?:it|them)|"
+    r"the bulk of (?:it|them)|all of (?:it|them))"
+)
 _BARE_REFUSAL = re.compile(r"^(?:они |вони )?не (?:будут|будет|буде|будуть)\W*$")
 # The words that tell who spoke a quotation ("«Мы уже передали ...», — заявил министр обороны Эстонии") give
 # the speaker, not a status of their own: the quotation's clause says what was done.

@@ -255,6 +255,8 @@ def _signal(cls: str, form: str, word: str, lemma: str, before: list[str], after
             return "" if form in (PAST, PAST_OR_PARTICIPLE, PARTICIPLE) else "withdrawn"
         return "proposed" if modal else "pledged"
     if cls == "continue":
+        if done and lemma in words["went_on"] and not negated:
+            return "delivered"  # "США продолжали поставлять", "continued to deliver": it went on, so it was done
         return "withdrawn" if negated else "proposed" if modal else "pledged"
     # give, decide, resume: a deed, or one still to come
     if done:

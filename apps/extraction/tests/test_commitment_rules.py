@@ -703,3 +703,32 @@ def test_an_interview_lead_lists_topics_not_commitments(text: str) -> None:
 )
 def test_a_territory_flown_from_is_a_place(text: str) -> None:
     assert _actors(text) == {"DE"}
+
+
+# What went on was done ("continued to deliver"); what will go on is promised.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("США продолжали поставлять ракеты для комплексов Patriot.", "delivered"),
+        ("США продовжували постачати ракети для комплексів Patriot.", "delivered"),
+        ("The United States continued to deliver Patriot interceptors.", "delivered"),
+        ("США продолжат поставлять ракеты для комплексов Patriot.", "pledged"),
+        ("США продовжать постачати ракети для комплексів Patriot.", "pledged"),
+        ("The United States will continue to deliver Patriot interceptors.", "pledged"),
+    ],
+)
+def test_what_went_on_was_done(text: str, expected: str) -> None:
+    assert _pairs(text) == {("US", "air_defence"): expected}
+
+
+# A share of the same thing done in the next clause: the promise is (partly) kept.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Германия пообещала 11,5 млрд евро военной помощи, большая часть уже выплачена.",
+        "Німеччина пообіцяла 11,5 млрд євро військової допомоги, більшу частину вже виплачено.",
+        "Germany promised 11.5 billion euros in military aid, and most of it has already been paid out.",
+    ],
+)
+def test_a_share_done_in_the_next_clause(text: str) -> None:
+    assert _pairs(text) == {("DE", "military_aid"): "delivered"}

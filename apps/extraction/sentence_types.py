@@ -57,6 +57,16 @@ _FORCE_AS_RECIPIENT = re.compile(
 )
 
 
+# Intelligence given to a monitoring mechanism is the intelligence: "will provide intelligence to the monitoring
+# mechanism", "спутниковые данные для мониторинга", "даних розвідки для механізму моніторингу".
+_MONITORING_AS_PURPOSE = re.compile(
+    r"\b(?:for|to|для|до|в|у)\s+(?:the\s+)?(?:\S+\s+){0,2}(?:monitoring|verification|мониторинг\w*|моніторинг\w*|"
+    r"наблюдени\w*|спостереженн\w*)\b(?:\s+(?:mechanism|mission|механизм\w*|механізм\w*|місі\w*|мисси\w*))?"
+    r"(?:\s+(?:of\s+(?:the\s+|a\s+)?)?(?:ceasefire|truce|перемири\w*|перемир'\w*|перемир’\w*|прекращени\w* огня|"
+    r"припиненн\w* вогню)(?:\s+\S+)?)?"
+)
+
+
 def types_in(low: str) -> list[str]:
     """The commitment types a lowercased sentence or clause names (asked several times for the same text)."""
     return list(types_named(low))
@@ -80,6 +90,10 @@ def types_named(low: str) -> tuple[str, ...]:
         masked = _FORCE_AS_RECIPIENT.sub(lambda m: " " * len(m.group()), low)
         if not TYPE_CUES["multinational_force"].search(masked):
             types.remove("multinational_force")  # what is given to the force is the commitment, not the force
+    if "intelligence" in types and "ceasefire_monitoring" in types and _MONITORING_AS_PURPOSE.search(low):
+        masked = _MONITORING_AS_PURPOSE.sub(lambda m: " " * len(m.group()), low)
+        if not TYPE_CUES["ceasefire_monitoring"].search(masked):
+            types.remove("ceasefire_monitoring")  # what the data are for, not a part in the monitoring
     if "sanctions" in types and _ASSET_FUNDED.search(low) and not _SANCTIONS_OUTRIGHT.search(low):
         types.remove("sanctions")  # frozen assets that fund a loan or aid are its funding, not a sanction
     return tuple(types)

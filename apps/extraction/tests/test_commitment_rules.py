@@ -732,3 +732,21 @@ def test_what_went_on_was_done(text: str, expected: str) -> None:
 )
 def test_a_share_done_in_the_next_clause(text: str) -> None:
     assert _pairs(text) == {("DE", "military_aid"): "delivered"}
+
+
+# Intelligence given to a monitoring mechanism is the intelligence; observers sent to it are the monitoring.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Вашингтон подтвердил, что будет предоставлять спутниковые данные для мониторинга прекращения огня.",
+         {("US", "intelligence"): "pledged"}),
+        ("Вашингтон підтвердив, що надаватиме супутникові дані для моніторингу припинення вогню.",
+         {("US", "intelligence"): "pledged"}),
+        ("The United States will provide intelligence to the ceasefire monitoring mechanism.",
+         {("US", "intelligence"): "pledged"}),
+        ("Франция направит наблюдателей в миссию мониторинга и предоставит разведданные.",
+         {("FR", "ceasefire_monitoring"): "pledged", ("FR", "intelligence"): "pledged"}),
+    ],
+)
+def test_intelligence_for_monitoring(text: str, expected: dict) -> None:
+    assert _pairs(text) == expected

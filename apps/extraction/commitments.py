@@ -93,6 +93,10 @@ _SPOKEN_TEXT = re.compile(r"заявлени|заяв[аиуі]\b|деклара
                           r"conclusions|висновк|вывод")
 _QUOTE_OPEN = re.compile(r"[«\"“„]")  # "we" inside a quotation is its speaker's, not the statement's
 _WE = re.compile(r"(?:^|[\s(«\"“])(?:we|мы|ми)\b")
+# An interview's turn opens with its speaker's name and a colon ("Collins: It's been extended", "Юнсон: ...");
+# in the answer, "we" and "our" are the speaker's country.
+_TURN_LABEL = re.compile(r"^\s*[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3}:\s")
+_WE_OR_OUR = re.compile(r"(?:^|[\s(«\"“])(?:we|our|us|мы|наш\w*|нам|нас|ми|наш\w*)\b")
 # A sentence that passes on what others say or are said to plan: less sure than one that states it.
 _HEARSAY = re.compile(
     r"источник|джерел|sources?\b|according to|по данным|за даними|со ссылкой|з посиланням|citing|reportedly|"
@@ -182,6 +186,22 @@ def merge_commitments(statements: Iterable[Commitment]) -> list[Commitment]:
     return sorted(merged, key=lambda c: (c.actor, c.type))
 
 
+def _speaker(body: str, ordered: list[Mention], starts: list[int], label: tuple[int, int],
+             person_member: dict[str, str]) -> list[str]:
+    """The member of the person an interview turn's label names ("Collins:"), or none (the interviewer's). A
+    label that gives a surname only is the person named in full earlier ("Defence Minister Judith Collins")."""
+    for m in ordered[bisect_left(starts, label[0]) : bisect_left(starts, label[1])]:
+        code, person = member_code(m, person_member)
+        if person and code:
+            return [code]
+    name = body[label[0] : label[1]].strip().rstrip(":").strip().lower()
+    for m in reversed(ordered[: bisect_left(starts, label[0])]):
+        code, person = member_code(m, person_member)
+        if person and code and body[m.start : m.end].lower().split()[-1:] == name.split()[-1:]:
+            return [code]
+    return []
+
+
 def commitment_statements(
     body: str, mentions: list[Mention], gazetteer: Gazetteer, *, statement_draft: bool,
     sentences: list[tuple[int, int]] | None = None, language: str | None = None,
@@ -201,6 +221,7 @@ def commitment_statements(
     adopted_at = -10  # the sentence that adopted a text without naming who
     we: list[str] = []  # whom a statement's "we" stands for, once the article says
     we_status = ""  # ... and what its issuing or adoption makes of what "we" say
+    speaker: list[str] = []  # the member whose official answers in the interview turn under way
     previous_in_draft = False
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
@@ -263,6 +284,10 @@ def commitment_statements(
                 we, we_status = doc_issuer, doc_status  # a statement's text that follows speaks as "we"
         if actors and "we_named" in flags:
             we = _issuer(actors)  # "We, the leaders of the Coalition of the Willing, ..."
+        turn = _TURN_LABEL.match(sentence)
+        if turn:
+            label_start = unit_start + len(body[unit_start:unit_end]) - len(body[unit_start:unit_end].lstrip())
+            speaker = _speaker(body, ordered, starts, (label_start, label_start + turn.end()), gazetteer.person_member)
         status_override = ""
         point = bool(_POINT.match(sentence))
         if doc_ref and actors and not doc_issuer and adopted_at == k - 1:
@@ -281,6 +306,8 @@ def commitment_statements(
         elif not actors and we and _WE.search(low) and not _HEARSAY.search(low) and not _QUOTE_OPEN.search(low):
             # "We will provide Ukraine with long-term military support": the statement's contents
             actors, actor_source, status_override = we, "issuer", we_status
+        elif not actors and speaker and _WE_OR_OUR.search(low) and not _QUOTE_OPEN.search(low):
+            actors, actor_source = speaker, "person"  # "Collins: ... Our people have helped train ..."
         if not point:
             # Only an introduction ("... участники встречи:") or a draft's text hands its actors to the points
             # that follow; the dashes of an interview's answers are no list.

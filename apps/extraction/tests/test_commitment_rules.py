@@ -750,3 +750,25 @@ def test_a_share_done_in_the_next_clause(text: str) -> None:
 )
 def test_intelligence_for_monitoring(text: str, expected: dict) -> None:
     assert _pairs(text) == expected
+
+
+# In an interview's answer, "we" and "our" are the country of the official whose name labels the turn.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Министр обороны Швеции Пол Юнсон ответил на вопросы.\n\nВопрос: Что с наблюдателями?\n\n"
+         "Юнсон: Это решает правительство. Мы готовы направить группу наблюдателей для мониторинга перемирия.",
+         {("SE", "ceasefire_monitoring"): "pledged"}),
+        ("Міністр оборони Швеції Пол Юнсон відповів на запитання.\n\nПитання: Що зі спостерігачами?\n\n"
+         "Юнсон: Це вирішує уряд. Ми готові направити групу спостерігачів для моніторингу перемир'я.",
+         {("SE", "ceasefire_monitoring"): "pledged"}),
+        ("Swedish Defence Minister Pål Jonson answered questions.\n\nQuestion: What about observers?\n\n"
+         "Jonson: That is for the government. We are ready to send a team of observers to monitor the ceasefire.",
+         {("SE", "ceasefire_monitoring"): "pledged"}),
+        # the interviewer's turn speaks for nobody
+        ("Swedish Defence Minister Pål Jonson answered questions.\n\nQuestion: Would you say we should send "
+         "observers to monitor the ceasefire?", {}),
+    ],
+)
+def test_an_interview_answer_speaks_for_its_speaker(text: str, expected: dict) -> None:
+    assert _pairs(text) == expected

@@ -33,7 +33,7 @@ _EDITOR_PERMISSIONS = [
     "statements.add_review",
     "statements.change_review",
 ]
-_ADMIN_APPS = ("coalition", "sources", "timeline", "statements")
+_ADMIN_APPS = ("coalition", "names", "sources", "timeline", "statements")
 _ADMIN_EXTRA_PERMISSIONS = [
     "accounts.view_user", "accounts.add_user", "accounts.change_user",
     "auth.view_group", "auth.change_group",

@@ -138,5 +138,5 @@ def audit_log(request: AuthedRequest) -> HttpResponse:
 def _known_object_types() -> list[tuple[str, str]]:
     """Model labels that audit entries name (from the installed models, not from the table: no query)."""
     return [(model._meta.label_lower, str(model._meta.verbose_name)) for model in apps.get_models()
-            if model is not AuditEntry and model._meta.app_label in {"sources", "coalition", "statements",
+            if model is not AuditEntry and model._meta.app_label in {"sources", "coalition", "names", "statements",
                                                                       "accounts", "auth", "timeline"}]

@@ -2,7 +2,7 @@
 
 The ingest writes a whole batch of articles at once: one DELETE and one INSERT of contributions for the
 batch, the tallies moved by the difference in a few statements, whatever the batch's size. Editors' reviews
-move the tallies through the same functions (``apps.coalition.review.services``); ``tallies_rebuild``
+move the tallies through the same functions (``apps.review.services``); ``tallies_rebuild``
 recomputes them from scratch (nightly, and in tests as the measure of exactness).
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -93,6 +94,11 @@ class NamedInLanguages:
                 shown.add(name)
                 others.append((code, name))
         return others
+
+
+# What a member's code and a person's slug look like ("SE", "NATO"; "jonson", "kosiniak_kamysz").
+CODE_RE = re.compile(r"[A-Z][A-Z0-9_]{1,15}")
+SLUG_RE = re.compile(r"[a-z_]+")
 
 
 class Member(NamedInLanguages, models.Model):
@@ -290,66 +296,6 @@ class Contribution(TimeStampedModel):
             self.machine_actor_id != self.actor_id or self.machine_type != self.type
             or self.machine_status != self.status or self.machine_evidence != self.evidence
             or self.machine_stated_on != self.stated_on)
-
-
-class NameCandidate(TimeStampedModel):
-    """A capitalised name the gazetteer does not know, seen in one or more articles.
-
-    ``key`` is the lemma keys of the name's words (as the gazetteer matches aliases), so the
-    forms a name takes in different cases count as one candidate. An admin turns an open
-    candidate into an alias (of an existing or new person or member) or dismisses it; either
-    way it stays so when the name is seen again.
-    """
-
-    class Hint(models.TextChoices):
-        PERSON = "person", _("Person")
-        ORGANISATION = "organisation", _("Organisation")
-        PLACE = "place", _("Place")
-        NAME = "name", _("Name")
-
-    class State(models.TextChoices):
-        OPEN = "open", _("Open")
-        ALIASED = "aliased", _("Aliased")
-        DISMISSED = "dismissed", _("Dismissed")
-
-    key = models.CharField(max_length=255, unique=True)
-    text = models.CharField(max_length=255, help_text=_("The name as most often written."))
-    hint = models.CharField(max_length=16, choices=Hint.choices, default=Hint.NAME)
-    state = models.CharField(max_length=16, choices=State.choices, default=State.OPEN)
-    # Denormalised: the number of sightings (one per article), recomputed under a row lock.
-    article_count = models.PositiveIntegerField(default=0)
-    alias = models.ForeignKey(Alias, null=True, blank=True, on_delete=models.SET_NULL, related_name="candidates")
-    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
-    resolved_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-article_count", "id"]
-        indexes = [
-            # The names page: open candidates, most seen first, keyset-paginated on (article_count, id).
-            models.Index(fields=["state", "-article_count", "id"], name="namecandidate_by_count"),
-        ]
-
-    def __str__(self) -> str:
-        return self.text
-
-
-class NameSighting(models.Model):
-    """One candidate seen in one article, with the sentence it was seen in."""
-
-    candidate = models.ForeignKey(NameCandidate, on_delete=models.CASCADE, related_name="sightings")
-    source = models.ForeignKey("sources.SourceText", on_delete=models.CASCADE, related_name="name_sightings")
-    text = models.CharField(max_length=255)
-    sentence = models.TextField(blank=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["candidate", "source"], name="namesighting_one_per_source"),
-        ]
-        indexes = [models.Index(fields=["candidate", "-id"], name="namesighting_latest")]
-
-    def __str__(self) -> str:
-        return self.text
 
 
 class CommitmentCell(models.Model):

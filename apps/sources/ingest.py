@@ -27,10 +27,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from apps import extraction
-from apps.coalition import contributions, sightings
+from apps.coalition import contributions
 from apps.coalition import services as coalition_services
 from apps.core.bulk import rows_update
 from apps.core.services import audit_record_many
+from apps.names import sightings
 from apps.sources.models import SourceText
 from apps.statements import lineage as statements_lineage
 from apps.timeline import services as timeline_services

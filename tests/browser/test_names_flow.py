@@ -11,8 +11,8 @@ from django.contrib.auth.models import Group
 
 from apps.accounts.models import User
 from apps.accounts.roles import roles_sync
-from apps.coalition.models import NameCandidate
 from apps.coalition.reference import reference_data_load_all
+from apps.names.models import NameCandidate
 from apps.sources import services as source_services
 from apps.sources.archives import IncomingFile
 from apps.sources.ingest import source_ingest

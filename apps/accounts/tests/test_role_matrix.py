@@ -20,7 +20,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from apps.accounts.models import User
 from apps.accounts.roles import ADMIN, ANALYST, EDITOR
 from apps.accounts.services import access_token_issue
-from apps.coalition.models import Contribution, Member, NameCandidate
+from apps.coalition.models import Contribution, Member
+from apps.names.models import NameCandidate
 from apps.sources.models import Reextraction, SourceText, Upload
 from apps.statements.models import Revision, StatementDraft
 from apps.timeline.models import TimelineEvent
@@ -64,14 +65,14 @@ MATRIX: dict[str, tuple[str | None, str | None]] = {
     "sources:upload_detail": (ADMIN, NO),
     "sources:source_retry": (NO, ADMIN),
     "sources:reextraction_detail": (ADMIN, NO),
-    "coalition:name_candidates": (ADMIN, NO),
-    "coalition:name_alias": (NO, ADMIN),
-    "coalition:name_new_person": (NO, ADMIN),
-    "coalition:name_new_member": (NO, ADMIN),
-    "coalition:name_dismiss": (NO, ADMIN),
-    "coalition:names_dismiss": (NO, ADMIN),
-    "coalition:names_reopen": (NO, ADMIN),
-    "coalition:name_progress": (ADMIN, NO),
+    "names:name_candidates": (ADMIN, NO),
+    "names:name_alias": (NO, ADMIN),
+    "names:name_new_person": (NO, ADMIN),
+    "names:name_new_member": (NO, ADMIN),
+    "names:name_dismiss": (NO, ADMIN),
+    "names:names_dismiss": (NO, ADMIN),
+    "names:names_reopen": (NO, ADMIN),
+    "names:name_progress": (ADMIN, NO),
     "audit:log": (ADMIN, NO),
     "statements:list": (ANALYST, NO),
     "statements:new": (EDITOR, EDITOR),

@@ -13,11 +13,12 @@ from django.test.utils import CaptureQueriesContext
 
 from apps import extraction
 from apps.coalition import services as coalition_services
-from apps.coalition.models import CommitmentCell, Contribution, NameSighting, StatementMonth
-from apps.coalition.review import services as review_services
-from apps.coalition.tests.review_helpers import ARTICLES, MISSED, correct, machine, tallies_match_a_rebuild
+from apps.coalition.models import CommitmentCell, Contribution, StatementMonth
 from apps.core import fragments
 from apps.core.models import AuditEntry
+from apps.names.models import NameSighting
+from apps.review import services as review_services
+from apps.review.tests.helpers import ARTICLES, MISSED, correct, machine, tallies_match_a_rebuild
 from apps.sources import ingest, services
 from apps.sources.archives import IncomingFile
 from apps.sources.models import SourceText

@@ -257,7 +257,7 @@ def test_sure_only_keeps_editor_confirmed_and_high_confidence_commitments(analys
     """sure=1 (“confirmed by an editor or high confidence”) on the timeline, the overview's matrix and the
     exports; an editor's confirmation makes a commitment sure, and the tallies follow."""
     from apps.coalition.models import Contribution
-    from apps.coalition.review import services as review
+    from apps.review import services as review
     from apps.timeline.services import events_commitments_refresh
 
     Contribution.objects.update(confidence=0.4)

@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.coalition.models import Contribution
-from apps.coalition.review.services import contribution_confirm
 from apps.core.fragments import data_version
+from apps.review.services import contribution_confirm
 from apps.sources import services
 from apps.sources.archives import IncomingFile
 from apps.sources.ingest import source_ingest

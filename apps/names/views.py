@@ -39,7 +39,7 @@ from apps.names.forms import (
 )
 from apps.names.models import NameCandidate, NameSighting
 from apps.names.naming import code_suggest, name_fields_suggest, slug_suggest
-from apps.sources.services import sources_reextract_queue
+from apps.sources.receive import sources_reextract_queue
 
 PAGE_SIZE = 50
 TEMPLATE = "names/name_candidates.html"

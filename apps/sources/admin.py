@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.coalition.admin import AliasAdmin
 from apps.coalition.models import Alias
-from apps.sources import services
+from apps.sources import receive
 from apps.sources.models import Reextraction, SourceText, Upload
 
 
@@ -29,7 +29,7 @@ class SourceTextAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Re-extract selected sources (after alias changes)"), permissions=["change"])
     def reextract_selected(self, request: HttpRequest, queryset: QuerySet[SourceText]) -> HttpResponseRedirect:
-        run = services.sources_reextract_queue(actor=request.user, source_ids=queryset.values_list("pk", flat=True))
+        run = receive.sources_reextract_queue(actor=request.user, source_ids=queryset.values_list("pk", flat=True))
         self.message_user(request, gettext("Queued %(count)d ingested source(s) for re-extraction.") % {
             "count": run.total}, messages.SUCCESS)
         return HttpResponseRedirect(run.get_absolute_url())  # the page that shows its progress
@@ -49,7 +49,7 @@ class AliasReextractAdmin(AliasAdmin):
 
     @admin.action(description=_("Re-extract every source with the current aliases"), permissions=["change"])
     def reextract_everything(self, request: HttpRequest, queryset: QuerySet[Alias]) -> HttpResponseRedirect:
-        run = services.sources_reextract_queue(actor=request.user)
+        run = receive.sources_reextract_queue(actor=request.user)
         self.message_user(request, gettext("Queued %(count)d source(s) for re-extraction.") % {"count": run.total},
                           messages.SUCCESS)
         return HttpResponseRedirect(run.get_absolute_url())  # the page that shows its progress

@@ -5,13 +5,13 @@ from __future__ import annotations
 from celery import shared_task
 from django.conf import settings
 
-from apps.sources import inbox, services
+from apps.sources import inbox, receive
 
 
 @shared_task(name="apps.sources.beat.sources_requeue_stuck", acks_late=True)
 def sources_requeue_stuck() -> int:
     """Re-queue sources whose task was lost or never sent. The database row is the truth."""
-    return len(services.sources_requeue_stuck())
+    return len(receive.sources_requeue_stuck())
 
 
 @shared_task(name="apps.sources.beat.inbox_scan", acks_late=True, time_limit=settings.CELERY_TASK_TIME_LIMIT * 10)

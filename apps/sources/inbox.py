@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.db import connection
 
-from apps.sources import ingest, services
+from apps.sources import ingest, receive
 from apps.sources.models import Channel, SourceText, Upload
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def inbox_scan(folder: Path, *, settle_seconds: float = SETTLE_SECONDS) -> list[
                 claimed.append(_claim(path, folder / ".claimed"))
         if not claimed:
             return []
-        upload = services.upload_open(actor=None, channel=Channel.INBOX, label=f"Inbox scan of {len(claimed)} file(s)")
+        upload = receive.upload_open(actor=None, channel=Channel.INBOX, label=f"Inbox scan of {len(claimed)} file(s)")
         sources: list[SourceText] = []
         for path in claimed:
             sources.extend(_file_ingest(path, folder, upload))
@@ -69,10 +69,10 @@ def _free_name(directory: Path, name: str) -> Path:
 def _file_ingest(path: Path, folder: Path, upload: Upload) -> list[SourceText]:
     data = path.read_bytes()
     made: list[SourceText] = []
-    for chunk in services.file_chunks(services.incoming_files([(path.name, data)])):
+    for chunk in receive.file_chunks(receive.incoming_files([(path.name, data)])):
         # We are already in a worker: ingest now, so the file can be filed by its outcome. Nothing is queued;
         # if this scan dies, the reconciler queues what it left.
-        received = services.sources_receive(upload=upload, items=chunk, queue=False)
+        received = receive.sources_receive(upload=upload, items=chunk, queue=False)
         ingest.sources_ingest(source_ids=[s.pk for s in received if s.is_pending])
         outcome = SourceText.objects.only("id", "original_name", "status", "refusal_reason").in_bulk(
             [s.pk for s in received])

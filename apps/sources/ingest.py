@@ -1,6 +1,6 @@
 """The worker side of the ingest: read a batch of stored sources and write what was read, set-based.
 
-A batch is the ids one task carries (a chunk of an upload, see ``services.chunked``). The worker claims the
+A batch is the ids one task carries (a chunk of an upload, see ``receive.chunked``). The worker claims the
 batch's pending sources (``processing``, one attempt more), extracts each one in turn outside any
 transaction (pure Python: a refusal, or a crash of the extraction, is that source's own outcome), then
 writes the whole batch in one transaction: events, unknown names, draft candidates and contributions

@@ -192,7 +192,7 @@ REFUSALS: tuple[Refusal, ...] = (
          _("The zip archive holds %(count)s files; at most %(limit)s are accepted in one archive.")),
     _row(rf"The zip archive would unpack to (?P<size>{_SIZE}), over the limit of (?P<limit>{_SIZE})\.",
          _("The zip archive would unpack to %(size)s, over the limit of %(limit)s.")),
-    # apps/sources/services.py
+    # apps/sources/receive.py
     _row(rf"One upload takes at most (?P<limit>{_COUNT}) files; this one was left out\. Upload it again on its "
          r"own\.",
          _("One upload takes at most %(limit)s files; this one was left out. Upload it again on its own.")),

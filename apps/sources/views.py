@@ -19,7 +19,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from apps.accounts.http import AuthedRequest, permission_required
 from apps.accounts.permissions import can_upload
 from apps.core.exceptions import InvalidTransition
-from apps.sources import services
+from apps.sources import receive
 from apps.sources.forms import UploadForm
 from apps.sources.models import Channel, Reextraction, SourceText, Upload
 
@@ -42,7 +42,7 @@ def upload_list(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         files = form.cleaned_data["files"]
         label = files[0].name if len(files) == 1 else f"{len(files)} files"
-        upload = services.upload_receive(actor=request.user, channel=Channel.WEB, files=_named_data(files),
+        upload = receive.upload_receive(actor=request.user, channel=Channel.WEB, files=_named_data(files),
                                          label=label)
         if upload.queued_later:
             messages.warning(request, _("The files are stored, but the processing queue cannot be reached just now. "
@@ -78,7 +78,7 @@ def source_retry(request: AuthedRequest, source_id: int) -> HttpResponse:
     """Queue a refused file again, when its refusal can change."""
     source = get_object_or_404(SourceText.objects.defer("raw_bytes"), pk=source_id)
     try:
-        services.source_retry(source=source, actor=request.user)
+        receive.source_retry(source=source, actor=request.user)
     except InvalidTransition as refused:
         messages.error(request, str(refused))
     target = source.upload.get_absolute_url() if source.upload else source.get_absolute_url()

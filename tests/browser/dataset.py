@@ -19,7 +19,7 @@ from apps.accounts.models import User
 from apps.accounts.roles import roles_sync
 from apps.coalition.reference import reference_data_load_all
 from apps.sources import ingest
-from apps.sources import services as source_services
+from apps.sources import receive as source_services
 from apps.sources.archives import IncomingFile
 from apps.sources.models import SourceText, Upload
 from tests.browser.conftest import PASSWORD

@@ -13,7 +13,7 @@ from apps.accounts.models import User
 from apps.accounts.roles import roles_sync
 from apps.coalition.reference import reference_data_load_all
 from apps.names.models import NameCandidate
-from apps.sources import services as source_services
+from apps.sources import receive as source_services
 from apps.sources.archives import IncomingFile
 from apps.sources.ingest import source_ingest
 from tests.browser.conftest import PASSWORD, axe_violations, log_in, screenshot

@@ -19,7 +19,7 @@ from apps.accounts.roles import roles_sync
 from apps.coalition.models import CommitmentStatus, CommitmentType, Contribution
 from apps.coalition.reference import reference_data_load_all
 from apps.review.selectors import WAITING_CACHE_KEY
-from apps.sources import services as source_services
+from apps.sources import receive as source_services
 from apps.sources.archives import IncomingFile
 from apps.sources.ingest import source_ingest
 from apps.sources.models import SourceText

@@ -22,7 +22,7 @@ from apps.coalition.reference import reference_data_load_all
 from apps.core.models import AuditEntry
 from apps.review.selectors import FORWARD, UNSURE_FIRST, WAITING_CACHE_KEY
 from apps.review.tests.helpers import MISSED, SIGNED
-from apps.sources import services as source_services
+from apps.sources import receive as source_services
 from apps.sources.archives import IncomingFile
 from apps.sources.ingest import source_ingest
 from apps.sources.models import SourceText

@@ -16,7 +16,7 @@ from apps import extraction
 from apps.bench import articles, synthetic
 from apps.coalition.contributions import tallies_rebuild
 from apps.coalition.models import CommitmentCell, Contribution, StatementMonth
-from apps.sources import ingest, services
+from apps.sources import ingest, receive
 from apps.sources.archives import IncomingFile
 from apps.sources.ingest import extraction_config
 from apps.sources.models import SourceText
@@ -67,7 +67,7 @@ def tallies() -> tuple[list, list]:
 
 def ingest_real_article() -> SourceText:
     data = REAL_ARTICLE.encode()
-    source = services.source_receive(upload=None, item=IncomingFile("real.txt", data, None, len(data)))
+    source = receive.source_receive(upload=None, item=IncomingFile("real.txt", data, None, len(data)))
     ingest.source_ingest(source_id=source.pk)
     return SourceText.objects.get(pk=source.pk)
 

@@ -19,7 +19,7 @@ from apps.extraction.names import NameSighting as Seen
 from apps.names import services, sightings
 from apps.names.models import NameCandidate, NameSighting
 from apps.names.tests.factories import NameCandidateFactory, NameSightingFactory
-from apps.sources import services as source_services
+from apps.sources import receive as source_services
 from apps.sources.archives import IncomingFile
 from apps.sources.ingest import source_ingest, source_reextract
 from apps.sources.models import SourceText

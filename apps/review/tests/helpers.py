@@ -10,7 +10,7 @@ from apps.coalition.contributions import tallies_rebuild
 from apps.coalition.models import CommitmentCell, Contribution, Member, StatementMonth
 from apps.review import services as review_services
 from apps.review.selectors import WAITING_CACHE_KEY
-from apps.sources import services as source_services
+from apps.sources import receive as source_services
 from apps.sources.archives import IncomingFile
 from apps.sources.ingest import source_ingest
 

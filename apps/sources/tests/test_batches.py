@@ -19,7 +19,7 @@ from apps.core.models import AuditEntry
 from apps.names.models import NameSighting
 from apps.review import services as review_services
 from apps.review.tests.helpers import ARTICLES, MISSED, correct, machine, tallies_match_a_rebuild
-from apps.sources import ingest, services
+from apps.sources import ingest, receive
 from apps.sources.archives import IncomingFile
 from apps.sources.models import SourceText
 from apps.statements.models import Revision
@@ -37,10 +37,10 @@ def fresh_gazetteer() -> Iterator[None]:
     coalition_services.gazetteer_invalidate()
 
 
-def receive(files: list[tuple[str, bytes]]) -> list[int]:
+def received_ids(files: list[tuple[str, bytes]]) -> list[int]:
     """One chunk, as the receiver hands a batch to one task."""
     items = [IncomingFile(name, data, None, len(data)) for name, data in files]
-    return [s.pk for s in services.sources_receive(upload=None, items=items, queue=False)]
+    return [s.pk for s in receive.sources_receive(upload=None, items=items, queue=False)]
 
 
 def texts(named: dict[str, str]) -> list[tuple[str, bytes]]:
@@ -66,7 +66,7 @@ def rows() -> tuple[list[tuple], ...]:
 
 def test_a_refused_file_is_its_own_outcome_and_the_batch_goes_on():
     png = (BAD / "b03_image_renamed.txt").read_bytes()
-    ids = receive([*texts(ARTICLES), ("picture.txt", png), ("empty.txt", b" ")])
+    ids = received_ids([*texts(ARTICLES), ("picture.txt", png), ("empty.txt", b" ")])
     assert ingest.sources_ingest(source_ids=ids) == []
     sources = {s.original_name: s for s in SourceText.objects.filter(pk__in=ids)}
     assert {name: s.status for name, s in sources.items() if s.status != Status.INGESTED} == {
@@ -89,7 +89,7 @@ def test_a_crash_of_the_extraction_refuses_that_file_alone(monkeypatch):
         return real(data, filename=filename, config=config)
 
     monkeypatch.setattr(extraction, "extract", crashing)
-    ids = receive(texts(ARTICLES))
+    ids = received_ids(texts(ARTICLES))
     ingest.sources_ingest(source_ids=ids)
     statuses = dict(SourceText.objects.filter(pk__in=ids).values_list("original_name", "status"))
     assert statuses.pop("fr_troops.txt") == Status.FAILED
@@ -98,7 +98,7 @@ def test_a_crash_of_the_extraction_refuses_that_file_alone(monkeypatch):
 
 
 def test_a_batch_run_twice_leaves_the_same_rows():
-    ids = receive([*texts(ARTICLES), *((p.name, p.read_bytes()) for p in sorted(DEV.glob("0*.txt"))[:12])])
+    ids = received_ids([*texts(ARTICLES), *((p.name, p.read_bytes()) for p in sorted(DEV.glob("0*.txt"))[:12])])
     ingest.sources_ingest(source_ids=ids)
     first = rows()
     assert first[0] and first[1] and first[4]
@@ -112,7 +112,7 @@ def test_a_batch_run_twice_leaves_the_same_rows():
 
 
 def test_editors_reviews_survive_a_batch_re_extraction_and_the_tallies_stay_exact(editor):
-    ids = receive(texts({**ARTICLES, "missed.txt": MISSED}))
+    ids = received_ids(texts({**ARTICLES, "missed.txt": MISSED}))
     ingest.sources_ingest(source_ids=ids)
     by_name = dict(SourceText.objects.filter(pk__in=ids).values_list("original_name", "pk"))
     joint = by_name["joint.txt"]
@@ -149,7 +149,7 @@ def test_editors_reviews_survive_a_batch_re_extraction_and_the_tallies_stay_exac
 def test_tallies_after_batches_equal_a_rebuild():
     corpus = [(p.name, p.read_bytes()) for p in sorted(DEV.glob("*.txt"))]
     for start in range(0, len(corpus), 9):  # several batches touching the same cells and months
-        ingest.sources_ingest(source_ids=receive(corpus[start:start + 9]))
+        ingest.sources_ingest(source_ids=received_ids(corpus[start:start + 9]))
     assert CommitmentCell.objects.count() > 10
     assert tallies_match_a_rebuild()
     ids = list(SourceText.objects.filter(status=Status.INGESTED).order_by("pk").values_list("pk", flat=True))
@@ -176,7 +176,7 @@ def test_a_batch_takes_the_same_queries_for_3_files_or_15(monkeypatch):
 
     def queries(files: list[tuple[str, bytes]]) -> tuple[int, int, int]:
         with CaptureQueriesContext(connection) as received:
-            ids = receive(files)
+            ids = received_ids(files)
         with CaptureQueriesContext(connection) as ingested:
             ingest.sources_ingest(source_ids=ids)
         with CaptureQueriesContext(connection) as reread:
@@ -191,7 +191,7 @@ def test_a_batch_takes_the_same_queries_for_3_files_or_15(monkeypatch):
 
 
 def test_the_data_version_moves_once_per_batch(editor, django_capture_on_commit_callbacks):
-    ids = receive(texts(ARTICLES))
+    ids = received_ids(texts(ARTICLES))
     ingest.sources_ingest(source_ids=ids)
     item = machine("PL", "training")
     review_services.contribution_confirm(contribution=item, version=item.version, actor=editor)
@@ -213,7 +213,7 @@ def test_concurrent_batches_on_the_same_cells_never_deadlock_and_keep_the_tallie
             for round_ in range(3):  # fresh batches, then the same read again, on cells every worker touches
                 files = [(f"{worker}-{round_}-{name}", data + f"\n\nCopy {worker}-{round_}.".encode())
                          for name, data in corpus[worker::4][:8]]
-                ids = receive(files)
+                ids = received_ids(files)
                 ingest.sources_ingest(source_ids=ids)
                 ingest.sources_reextract(source_ids=ids)
         except BaseException as error:  # re-raised in the test thread below

@@ -16,7 +16,7 @@ from django.utils import translation
 
 from apps import extraction
 from apps.extraction import decode, header, pipeline
-from apps.sources import archives, ingest, services
+from apps.sources import archives, ingest, receive
 from apps.sources.archives import ArchiveLimits, IncomingFile, unpack_zip
 from apps.sources.models import Channel, SourceText, Upload
 from apps.sources.refusals import BINARY_KINDS, REFUSALS, refusal_text
@@ -110,13 +110,13 @@ def archive_refusals(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 def receipt_refusals() -> Iterator[str]:
     with override_settings(INGEST_MAX_FILES_PER_UPLOAD=1):
-        yield from (item.refusal for item in services.incoming_files([("a.txt", b"a"), ("b.txt", b"b")])
+        yield from (item.refusal for item in receive.incoming_files([("a.txt", b"a"), ("b.txt", b"b")])
                     if item.refusal)
     with override_settings(INGEST_MAX_FILE_BYTES=10):
-        yield services._stored(IncomingFile("big.txt", b"x" * 3_200))[2]
+        yield receive._stored(IncomingFile("big.txt", b"x" * 3_200))[2]
     data = b"date 2026-02-03 The minister spoke at length about the budget today."
-    services.upload_receive(actor=None, channel=Channel.CLI, files=[("first.txt", data)])
-    services.upload_receive(actor=None, channel=Channel.CLI, files=[("second.txt", data)])
+    receive.upload_receive(actor=None, channel=Channel.CLI, files=[("first.txt", data)])
+    receive.upload_receive(actor=None, channel=Channel.CLI, files=[("second.txt", data)])
     yield SourceText.objects.get(original_name="second.txt").refusal_reason
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from apps import extraction
 from apps.core.exceptions import InvalidTransition
-from apps.sources import ingest, services
+from apps.sources import ingest, receive
 from apps.sources.archives import ArchiveLimits, unpack_zip
 from apps.sources.models import Channel, SourceText
 from apps.sources.refusals import refusal_can_change
@@ -51,7 +51,7 @@ def test_zip_refusals_retryable_only_for_its_limits():
 
 
 def refused_in_the_worker(name: str, data: bytes) -> SourceText:
-    upload = services.upload_receive(actor=None, channel=Channel.WEB, files=[(name, data)])
+    upload = receive.upload_receive(actor=None, channel=Channel.WEB, files=[(name, data)])
     source = upload.sources.get()
     ingest.source_ingest(source_id=source.pk)
     source.refresh_from_db()
@@ -71,14 +71,14 @@ def test_a_png_gets_no_retry_and_a_forged_retry_is_refused(admin_client_, admin_
     source.refresh_from_db()
     assert source.status == SourceText.Status.FAILED
     with pytest.raises(InvalidTransition):
-        services.source_retry(source=source, actor=admin_user)
+        receive.source_retry(source=source, actor=admin_user)
 
 
 @pytest.mark.django_db
 def test_a_file_over_a_limit_raised_since_is_retried(admin_client_, settings):
     data = SEED.read_bytes()
     settings.INGEST_MAX_FILE_BYTES = len(data) + 1  # received; then the limit is lowered before the worker reads it
-    upload = services.upload_receive(actor=None, channel=Channel.WEB, files=[(SEED.name, data)])
+    upload = receive.upload_receive(actor=None, channel=Channel.WEB, files=[(SEED.name, data)])
     settings.INGEST_MAX_FILE_BYTES = len(data) - 1
     source = upload.sources.get()
     ingest.source_ingest(source_id=source.pk)
@@ -95,7 +95,7 @@ def test_a_file_over_a_limit_raised_since_is_retried(admin_client_, settings):
 @pytest.mark.django_db
 def test_a_refusal_on_receipt_keeps_no_bytes_and_so_no_retry(settings):
     settings.INGEST_MAX_FILE_BYTES = 10
-    upload = services.upload_receive(actor=None, channel=Channel.WEB, files=[("big.txt", b"x" * 20)])
+    upload = receive.upload_receive(actor=None, channel=Channel.WEB, files=[("big.txt", b"x" * 20)])
     source = upload.sources.get()
     assert source.status == SourceText.Status.FAILED and refusal_can_change(source.refusal_reason)
     assert not source.retryable  # its bytes were never kept: only a new upload can bring them

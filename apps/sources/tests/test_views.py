@@ -100,13 +100,13 @@ def test_upload_list_shows_counts(admin_client_):
 
 
 def test_reextraction_progress_page(admin_client_, analyst_client, django_assert_max_num_queries):
-    from apps.sources import services
-    from apps.sources.tests.test_services import receive
+    from apps.sources import receive
+    from apps.sources.tests.test_receive import received
     from tests.corpus import SEED
 
-    source = receive(SEED.name, SEED.read_bytes())
+    source = received(SEED.name, SEED.read_bytes())
     ingest.source_ingest(source_id=source.pk)
-    run = services.sources_reextract_queue(actor=None, source_ids=[source.pk])
+    run = receive.sources_reextract_queue(actor=None, source_ids=[source.pk])
     url = reverse("sources:reextraction_detail", args=[run.pk])
     assert analyst_client.get(url).status_code == 403
     page = admin_client_.get(url)
@@ -120,10 +120,10 @@ def test_reextraction_progress_page(admin_client_, analyst_client, django_assert
 
 
 def test_admin_action_redirects_to_the_progress(admin_user):
-    from apps.sources.tests.test_services import receive
+    from apps.sources.tests.test_receive import received
     from tests.corpus import SEED
 
-    source = receive(SEED.name, SEED.read_bytes())
+    source = received(SEED.name, SEED.read_bytes())
     SourceText.objects.filter(pk=source.pk).update(status=SourceText.Status.INGESTED)
     admin_user.is_staff = True
     admin_user.save()

@@ -17,7 +17,7 @@ from django.db import close_old_connections, connection
 
 from apps.coalition.models import Contribution
 from apps.core.embedded import EmbeddedRedis
-from apps.sources import ingest, services
+from apps.sources import ingest, receive
 from apps.sources.archives import IncomingFile
 from apps.sources.models import Channel, SourceText, Upload
 from apps.timeline.models import TimelineEvent
@@ -84,14 +84,14 @@ def assert_nothing_lost_nothing_doubled(upload: Upload, expected: int) -> None:
 
 def test_the_worker_ingests_an_upload(worker_factory):
     worker = worker_factory().start()
-    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=small_articles(6))
+    upload = receive.upload_receive(actor=None, channel=Channel.CLI, files=small_articles(6))
     wait_until(lambda: all_done(upload), timeout=60, what="ingest", worker=worker)
     assert_nothing_lost_nothing_doubled(upload, 6)
 
 
 def test_a_worker_child_killed_mid_ingest_loses_nothing(worker_factory):
     worker = worker_factory(**FAST_RECOVERY, beat=True).start()
-    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(6))
+    upload = receive.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(6))
     wait_until(lambda: upload.sources.filter(status=SourceText.Status.PROCESSING).exists(), timeout=60,
                what="a source in processing", worker=worker)
     children = worker.children()
@@ -105,7 +105,7 @@ def test_a_worker_child_killed_mid_ingest_loses_nothing(worker_factory):
 
 def test_the_whole_worker_killed_and_restarted_loses_nothing(worker_factory):
     worker = worker_factory(**FAST_RECOVERY, beat=True).start()
-    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(4))
+    upload = receive.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(4))
     wait_until(lambda: upload.sources.filter(status=SourceText.Status.PROCESSING).exists(), timeout=60,
                what="a source in processing", worker=worker)
     worker.kill()
@@ -118,7 +118,7 @@ def test_the_whole_worker_killed_and_restarted_loses_nothing(worker_factory):
 def test_redis_killed_and_restarted_with_work_queued_loses_nothing(worker_factory):
     if os.environ.get("REDIS_URL"):
         pytest.skip("kills the embedded Redis; REDIS_URL points at a server these tests do not own")
-    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=small_articles(8))
+    upload = receive.upload_receive(actor=None, channel=Channel.CLI, files=small_articles(8))
     assert upload.sources.filter(status=SourceText.Status.QUEUED).count() == 8
     redis = EmbeddedRedis(settings.EMBEDDED_DIR / "redis")
     state = redis._running_state()
@@ -133,7 +133,7 @@ def test_redis_killed_and_restarted_with_work_queued_loses_nothing(worker_factor
 
 def test_database_connection_dropped_mid_task_is_retried(worker_factory):
     worker = worker_factory(**FAST_RECOVERY).start()
-    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(3))
+    upload = receive.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(3))
     wait_until(lambda: upload.sources.filter(status=SourceText.Status.PROCESSING).exists(), timeout=60,
                what="a source in processing", worker=worker)
     with connection.cursor() as cursor:  # cut the worker's sessions, as a network blip or failover would
@@ -154,7 +154,7 @@ def test_the_same_file_uploaded_twice_at_once_is_one_source(worker_factory):
     def upload_once(name: str) -> None:
         try:
             barrier.wait()
-            results.append(services.source_receive(upload=None, item=IncomingFile(name, data, None, len(data))))
+            results.append(receive.source_receive(upload=None, item=IncomingFile(name, data, None, len(data))))
         finally:
             connection.close()
 
@@ -198,7 +198,7 @@ def test_a_worker_child_killed_mid_batch_loses_nothing_and_doubles_nothing(worke
     # Batches of six ~150 kB articles: each batch takes seconds to read, so the kill lands inside batches.
     settings.INGEST_BATCH_BYTES = 1_000_000
     worker = worker_factory(**FAST_RECOVERY, beat=True).start()
-    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(12, size=150_000))
+    upload = receive.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(12, size=150_000))
     wait_until(lambda: upload.sources.filter(status=SourceText.Status.PROCESSING).count() >= 6, timeout=60,
                what="a batch in processing", worker=worker)
     assert not upload.sources.filter(status=SourceText.Status.INGESTED).exists()  # mid-batch: nothing written yet
@@ -218,7 +218,7 @@ def test_an_upload_while_the_broker_is_down_is_queued_by_the_reconciler_once_it_
     os.kill(state["pid"], signal.SIGKILL)
     wait_until(lambda: redis._running_state() is None, timeout=10, what="Redis to die")
     try:
-        upload = services.upload_receive(actor=None, channel=Channel.CLI, files=small_articles(7))
+        upload = receive.upload_receive(actor=None, channel=Channel.CLI, files=small_articles(7))
     finally:
         redis.restart()
     assert upload.queued_later  # what the upload page tells the user
@@ -229,14 +229,14 @@ def test_an_upload_while_the_broker_is_down_is_queued_by_the_reconciler_once_it_
 
 
 def test_a_re_extraction_backlog_does_not_hold_up_a_new_upload(worker_factory):
-    first = services.upload_receive(actor=None, channel=Channel.CLI, files=small_articles(4))
+    first = receive.upload_receive(actor=None, channel=Channel.CLI, files=small_articles(4))
     ids = list(first.sources.values_list("pk", flat=True))
     for source_id in ids:
         ingest.source_ingest(source_id=source_id)
-    run = services.sources_reextract_queue(actor=None, source_ids=ids)  # sits on the "reextract" queue
+    run = receive.sources_reextract_queue(actor=None, source_ids=ids)  # sits on the "reextract" queue
     assert run.total == 4
     worker = worker_factory(queues="ingest,housekeeping").start()  # as `make run` starts the ingest worker
-    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(1, size=20_000))
+    upload = receive.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(1, size=20_000))
     wait_until(lambda: all_done(upload), timeout=60, what="the new upload", worker=worker)
     assert upload.sources.get().status == SourceText.Status.INGESTED
     assert run.done_count() == 0  # the re-extraction waits for its own worker

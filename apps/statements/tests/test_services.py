@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from apps import extraction
 from apps.core.exceptions import InvalidTransition
 from apps.core.models import AuditEntry
-from apps.sources import services as source_services
+from apps.sources import receive as source_services
 from apps.sources.archives import IncomingFile
 from apps.sources.ingest import extraction_config, source_ingest, source_reextract
 from apps.statements import lineage, services

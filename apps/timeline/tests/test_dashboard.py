@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from apps.coalition.contributions import tallies_rebuild
 from apps.coalition.models import CommitmentCell, StatementMonth
-from apps.sources import services
+from apps.sources import receive
 from apps.sources.archives import IncomingFile
 from apps.sources.ingest import source_ingest, source_reextract
 from apps.timeline.filters import TimelineFilter
@@ -31,7 +31,7 @@ ARTICLES = {
 
 def ingest(name: str, text: str) -> int:
     data = text.encode()
-    source = services.source_receive(upload=None, item=IncomingFile(name, data, None, len(data)))
+    source = receive.source_receive(upload=None, item=IncomingFile(name, data, None, len(data)))
     source_ingest(source_id=source.pk)
     return source.pk
 

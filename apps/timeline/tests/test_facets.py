@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from apps.sources import ingest, services
+from apps.sources import ingest, receive
 from apps.sources.archives import IncomingFile
 from apps.timeline.filters import TimelineFilter
 from apps.timeline.selectors import facet_counts, matching_events
@@ -19,7 +19,7 @@ FILTERS = ["", "member=FR", "member=FR&type=multinational_force", "type=sanction
 def test_each_facet_count_is_what_choosing_the_value_shows():
     for path in sorted(DEV.glob("*.txt")):
         data = path.read_bytes()
-        source = services.source_receive(upload=None, item=IncomingFile(path.name, data, None, len(data)))
+        source = receive.source_receive(upload=None, item=IncomingFile(path.name, data, None, len(data)))
         ingest.source_ingest(source_id=source.pk)
     checked = 0
     for raw in FILTERS:

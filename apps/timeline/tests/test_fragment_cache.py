@@ -11,7 +11,7 @@ from django.urls import reverse
 from apps.coalition.models import Contribution
 from apps.core.fragments import data_version
 from apps.review.services import contribution_confirm
-from apps.sources import services
+from apps.sources import receive
 from apps.sources.archives import IncomingFile
 from apps.sources.ingest import source_ingest
 
@@ -27,7 +27,7 @@ def cache_on():
 def ingest(name: str, text: str, capture) -> None:
     data = text.encode()
     with capture(execute=True):  # the version moves on when the ingest commits
-        source = services.source_receive(upload=None, item=IncomingFile(name, data, None, len(data)))
+        source = receive.source_receive(upload=None, item=IncomingFile(name, data, None, len(data)))
         source_ingest(source_id=source.pk)
 
 

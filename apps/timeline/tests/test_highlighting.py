@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from apps.sources import ingest, services
+from apps.sources import ingest, receive
 from apps.sources.archives import IncomingFile
 from apps.timeline.highlighting import Labels, highlighted_paragraphs, paragraph_ranges
 
@@ -92,7 +92,7 @@ ARTICLE = ("date 2026-03-02 Germany will send air defence systems to Ukraine, Re
 @pytest.mark.django_db
 def test_source_page_highlights_the_ingested_article(analyst_client, django_assert_max_num_queries):
     data = ARTICLE.encode()
-    source = services.source_receive(upload=None, item=IncomingFile("de.txt", data, None, len(data)))
+    source = receive.source_receive(upload=None, item=IncomingFile("de.txt", data, None, len(data)))
     ingest.source_ingest(source_id=source.pk)
     analyst_client.get(reverse("timeline:source_detail", args=[source.pk]))  # fill the name caches
     with django_assert_max_num_queries(7):

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from apps.coalition.models import Contribution
-from apps.sources import ingest, services
+from apps.sources import ingest, receive
 from apps.sources.models import Channel, SourceText
 from apps.sources.tests.test_worker import big_articles
 from apps.timeline.highlighting import (
@@ -27,7 +27,7 @@ EVIDENCE_ID = re.compile(r'id="(evidence-\d+)"')
 
 
 def ingested(size: int) -> SourceText:
-    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(1, size=size))
+    upload = receive.upload_receive(actor=None, channel=Channel.CLI, files=big_articles(1, size=size))
     source = upload.sources.get()
     ingest.source_ingest(source_id=source.pk)
     source.refresh_from_db()
@@ -123,7 +123,7 @@ def test_every_highlight_keeps_its_place_and_each_commitment_links_to_its_part(a
 def test_an_article_of_ordinary_length_is_one_part(analyst_client):
     text = SEED.read_text(encoding="utf-8")
     assert len(text) < TEXT_PART_CHARS
-    source = services.upload_receive(actor=None, channel=Channel.CLI, files=[(SEED.name, SEED.read_bytes())]
+    source = receive.upload_receive(actor=None, channel=Channel.CLI, files=[(SEED.name, SEED.read_bytes())]
                                      ).sources.get()
     ingest.source_ingest(source_id=source.pk)
     html = analyst_client.get(reverse("timeline:source_detail", args=[source.pk])).content.decode()

@@ -32,7 +32,7 @@ from django.test.utils import CaptureQueriesContext
 from apps import extraction
 from apps.core.health import check_worker
 from apps.core.stack import database_url
-from apps.sources import ingest, services
+from apps.sources import ingest, receive
 from apps.sources.ingest import extraction_config
 from apps.sources.models import Channel, SourceText
 
@@ -155,9 +155,9 @@ class Command(BaseCommand):
     def _queries_per_article(self, articles: list[tuple[str, bytes]]) -> None:
         """Receive and ingest a sample in this process, in batches as the worker does, counting every query."""
         with CaptureQueriesContext(connection) as queries:
-            upload = services.upload_open(actor=None, channel=Channel.CLI, label="bench (queries)")
-            for chunk in services.file_chunks(services.incoming_files(articles)):
-                received = services.sources_receive(upload=upload, items=chunk, queue=False)
+            upload = receive.upload_open(actor=None, channel=Channel.CLI, label="bench (queries)")
+            for chunk in receive.file_chunks(receive.incoming_files(articles)):
+                received = receive.sources_receive(upload=upload, items=chunk, queue=False)
                 ingest.sources_ingest(source_ids=[s.pk for s in received])
         self.stdout.write(f"queries per article:      {len(queries) / len(articles):.2f} (receive + ingest of "
                           f"{len(articles)} articles in batches of up to {settings.INGEST_BATCH_SIZE})")
@@ -166,7 +166,7 @@ class Command(BaseCommand):
         """Upload at once (as a person would: uploads of at most the limit) and wait until every file is done."""
         started = time.perf_counter()
         limit = settings.INGEST_MAX_FILES_PER_UPLOAD
-        uploads = [services.upload_receive(actor=None, channel=Channel.CLI, files=articles[i:i + limit],
+        uploads = [receive.upload_receive(actor=None, channel=Channel.CLI, files=articles[i:i + limit],
                                            label="bench")
                    for i in range(0, len(articles), limit)]
         received = time.perf_counter() - started

@@ -12,7 +12,7 @@ from apps.extraction.confidence import HIGH
 from apps.extraction.evaluate import F1, base_name, read_jsonl, score, score_bad
 from apps.sources.archives import unpack_zip
 from apps.sources.ingest import extraction_config
-from apps.sources.services import archive_limits
+from apps.sources.receive import archive_limits
 
 
 class Command(BaseCommand):

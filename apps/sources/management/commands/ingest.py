@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from apps.core.health import check_worker
-from apps.sources import ingest, services
+from apps.sources import ingest, receive
 from apps.sources.archives import clean_file_name
 from apps.sources.models import Channel, SourceText, Upload
 
@@ -45,7 +45,7 @@ class Command(BaseCommand):
             raise CommandError(f"No such file or folder: {', '.join(missing)}")
         named = list(files_under(options["paths"]))
         label = clean_file_name(named[0][0]) if len(named) == 1 else f"{len(named)} files from the command line"
-        upload = services.upload_receive(
+        upload = receive.upload_receive(
             actor=None, channel=Channel.CLI, label=label,
             files=((name, path.read_bytes()) for name, path in tqdm(named, desc="Reading", unit="file", disable=None)),
         )
@@ -63,7 +63,7 @@ class Command(BaseCommand):
     def _ingest_inline(self, upload: Upload) -> None:
         pending = upload.sources.filter(status__in=[SourceText.Status.QUEUED]).order_by("pk")
         with tqdm(total=pending.count(), desc="Ingesting", unit="file", disable=None) as bar:
-            for batch in services.id_batches(list(pending.values_list("pk", "size_bytes"))):
+            for batch in receive.id_batches(list(pending.values_list("pk", "size_bytes"))):
                 ingest.sources_ingest(source_ids=batch)
                 bar.update(len(batch))
 

@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from apps.coalition.services import gazetteer_invalidate
 from apps.core.health import check_worker
-from apps.sources import ingest, services
+from apps.sources import ingest, receive
 from apps.sources.models import SourceText
 
 
@@ -30,11 +30,11 @@ class Command(BaseCommand):
         if options["inline"] or not check_worker():
             gazetteer_invalidate()
             with tqdm(total=len(ids), desc="Re-extracting", unit="source", disable=None) as bar:
-                for batch in services.id_batches(rows):
+                for batch in receive.id_batches(rows):
                     ingest.sources_reextract(source_ids=batch)
                     bar.update(len(batch))
         else:
-            run = services.sources_reextract_queue(actor=None, source_ids=ids if options["ids"] else None)
+            run = receive.sources_reextract_queue(actor=None, source_ids=ids if options["ids"] else None)
             self.stdout.write(f"Queued; progress also at {run.get_absolute_url()}")
             with tqdm(total=run.total, desc="Re-extracting", unit="source", disable=None) as bar:
                 while bar.n < run.total:

@@ -24,7 +24,7 @@ from apps.accounts.services import demo_users_ensure
 from apps.core.health import check_worker
 from apps.core.stack import database_url
 from apps.core.supervisor import ChildGaveUp, Supervisor
-from apps.sources import services
+from apps.sources import receive
 from apps.sources.models import Channel, SourceText
 
 
@@ -110,11 +110,11 @@ class Command(BaseCommand):
     def _seed(self) -> None:
         seeds = sorted(p for p in (settings.BASE_DIR / "seeds").glob("*.txt"))
         new = [(p.name, p.read_bytes()) for p in seeds]
-        new = [(name, data) for name, data in new if not services.source_known(data)]
+        new = [(name, data) for name, data in new if not receive.source_known(data)]
         if not new:
             self.stdout.write("Seed articles already ingested.")
             return
-        upload = services.upload_receive(actor=None, channel=Channel.SEED, files=new, label="Seed articles")
+        upload = receive.upload_receive(actor=None, channel=Channel.SEED, files=new, label="Seed articles")
         deadline = time.monotonic() + 120
         while upload.sources.filter(status__in=[SourceText.Status.QUEUED, SourceText.Status.PROCESSING]).exists():
             if time.monotonic() > deadline:

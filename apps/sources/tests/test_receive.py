@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from apps.coalition.models import Contribution
-from apps.sources import ingest, services
+from apps.sources import ingest, receive
 from apps.sources.archives import IncomingFile
 from apps.sources.models import Channel, SourceText
 from apps.timeline.models import TimelineEvent
@@ -17,14 +17,14 @@ from tests.corpus import BAD, DEV, SEED
 pytestmark = pytest.mark.django_db
 
 
-def receive(name: str, data: bytes) -> SourceText:
-    return services.source_receive(upload=None, item=IncomingFile(name, data, None, len(data)))
+def received(name: str, data: bytes) -> SourceText:
+    return receive.source_receive(upload=None, item=IncomingFile(name, data, None, len(data)))
 
 
 def test_receipt_stores_bytes_and_queues_the_task_after_commit(django_capture_on_commit_callbacks):
     data = SEED.read_bytes()
     with django_capture_on_commit_callbacks() as callbacks:
-        source = receive(SEED.name, data)
+        source = received(SEED.name, data)
     source.refresh_from_db()
     assert source.status == SourceText.Status.QUEUED
     assert bytes(source.raw_bytes) == data
@@ -34,8 +34,8 @@ def test_receipt_stores_bytes_and_queues_the_task_after_commit(django_capture_on
 def test_same_bytes_twice_are_one_source_and_a_duplicate(django_capture_on_commit_callbacks):
     data = (DEV / "005_6a9cfcc0a2e7eea0.txt").read_bytes()
     with django_capture_on_commit_callbacks() as callbacks:
-        first = receive("005.txt", data)
-        second = receive("copy.txt", data)
+        first = received("005.txt", data)
+        second = received("copy.txt", data)
     assert second.status == SourceText.Status.DUPLICATE
     assert second.duplicate_of == first
     assert "005.txt" in second.refusal_reason
@@ -45,14 +45,14 @@ def test_same_bytes_twice_are_one_source_and_a_duplicate(django_capture_on_commi
 
 def test_oversized_file_is_refused_without_keeping_its_bytes(settings):
     settings.INGEST_MAX_FILE_BYTES = 100
-    source = receive("big.txt", b"x" * 101)
+    source = received("big.txt", b"x" * 101)
     assert source.status == SourceText.Status.FAILED
     assert "over the limit" in source.refusal_reason
     assert not source.raw_bytes
 
 
 def test_ingest_twice_leaves_the_same_rows():
-    source = receive(SEED.name, SEED.read_bytes())
+    source = received(SEED.name, SEED.read_bytes())
     ingest.source_ingest(source_id=source.pk)
     snapshot = (list(TimelineEvent.objects.values_list("source", "headline")),
                 sorted(Contribution.objects.values_list("actor__code", "type", "status")))
@@ -68,7 +68,7 @@ def test_ingest_twice_leaves_the_same_rows():
 
 
 def test_a_finished_source_is_not_ingested_again():
-    source = receive(SEED.name, SEED.read_bytes())
+    source = received(SEED.name, SEED.read_bytes())
     ingest.source_ingest(source_id=source.pk)
     source.refresh_from_db()
     processed_at = source.processed_at
@@ -79,7 +79,7 @@ def test_a_finished_source_is_not_ingested_again():
 
 
 def test_refusal_in_the_worker_records_a_reason_and_nothing_else():
-    source = receive("b03_image_renamed.txt", (BAD / "b03_image_renamed.txt").read_bytes())
+    source = received("b03_image_renamed.txt", (BAD / "b03_image_renamed.txt").read_bytes())
     ingest.source_ingest(source_id=source.pk)
     source.refresh_from_db()
     assert source.status == SourceText.Status.FAILED
@@ -89,12 +89,12 @@ def test_refusal_in_the_worker_records_a_reason_and_nothing_else():
 
 
 def test_stuck_sources_are_requeued(django_capture_on_commit_callbacks):
-    stuck = receive(SEED.name, SEED.read_bytes())
-    fresh = receive("other.txt", b" date 2026-01-02 France pledged air defence to Ukraine.")
+    stuck = received(SEED.name, SEED.read_bytes())
+    fresh = received("other.txt", b" date 2026-01-02 France pledged air defence to Ukraine.")
     SourceText.objects.filter(pk=stuck.pk).update(status=SourceText.Status.PROCESSING,
                                                   status_changed_at=timezone.now() - timedelta(hours=1))
     with django_capture_on_commit_callbacks() as callbacks:
-        requeued = services.sources_requeue_stuck()
+        requeued = receive.sources_requeue_stuck()
     assert requeued == [stuck.pk]
     assert len(callbacks) == 1
     stuck.refresh_from_db()
@@ -104,20 +104,20 @@ def test_stuck_sources_are_requeued(django_capture_on_commit_callbacks):
 
 
 def test_retry_requeues_a_refused_source(admin_user, settings):
-    source = receive(SEED.name, SEED.read_bytes())
+    source = received(SEED.name, SEED.read_bytes())
     settings.INGEST_MAX_FILE_BYTES = 1_000  # lowered after receipt: the worker refuses the file as too large
     ingest.source_ingest(source_id=source.pk)
     source.refresh_from_db()
     assert source.status == SourceText.Status.FAILED
     settings.INGEST_MAX_FILE_BYTES = 2_000_000
-    services.source_retry(source=source, actor=admin_user)
+    receive.source_retry(source=source, actor=admin_user)
     source.refresh_from_db()
     assert source.status == SourceText.Status.QUEUED
     assert source.refusal_reason == ""
 
 
 def test_zip_entries_are_received_one_by_one_and_traversal_is_refused_alone():
-    upload = services.upload_receive(actor=None, channel=Channel.WEB,
+    upload = receive.upload_receive(actor=None, channel=Channel.WEB,
                                      files=[("b17_upload.zip", (BAD / "b17_upload.zip").read_bytes())])
     rows = {s.original_name: s for s in upload.sources.all()}
     assert set(rows) == {"a_ru.txt", "b_en.txt", "c_uk.txt", "../../evil.txt"}
@@ -130,7 +130,7 @@ def test_files_over_the_per_upload_limit_are_refused_individually(settings):
     settings.INGEST_MAX_FILES_PER_UPLOAD = 2
     files = [(f"{i}.txt", f" date 2026-01-0{i + 1} Germany will send troops, said Merz {i}.".encode())
              for i in range(3)]
-    upload = services.upload_receive(actor=None, channel=Channel.CLI, files=files)
+    upload = receive.upload_receive(actor=None, channel=Channel.CLI, files=files)
     statuses = list(upload.sources.order_by("pk").values_list("status", flat=True))
     assert statuses == ["queued", "queued", "failed"]
 
@@ -139,7 +139,7 @@ def test_ingest_works_with_no_aliases_at_all():
     from apps.coalition.models import Alias
 
     Alias.objects.all().delete()  # an admin emptied the gazetteer
-    source = receive(SEED.name, SEED.read_bytes())
+    source = received(SEED.name, SEED.read_bytes())
     ingest.source_ingest(source_id=source.pk)
     source.refresh_from_db()
     assert source.status == SourceText.Status.INGESTED
@@ -147,7 +147,7 @@ def test_ingest_works_with_no_aliases_at_all():
 
 
 def test_reextract_is_idempotent_and_keeps_reviewed_contributions():
-    source = receive(SEED.name, SEED.read_bytes())
+    source = received(SEED.name, SEED.read_bytes())
     ingest.source_ingest(source_id=source.pk)
     reviewed = Contribution.objects.filter(source=source).first()
     assert reviewed is not None
@@ -168,7 +168,7 @@ def test_reextract_picks_up_a_new_alias():
     from apps.coalition.models import Alias, Member
 
     data = b" date 2026-03-01 Freedonia pledged to train Ukrainian pilots, the ministry said."
-    source = receive("freedonia.txt", data)
+    source = received("freedonia.txt", data)
     ingest.source_ingest(source_id=source.pk)
     assert "FD" not in TimelineEvent.objects.get(source=source).member_codes
     member = Member.objects.create(code="FD", name_en="Freedonia", role=Member.Role.COALITION_MEMBER)
@@ -183,7 +183,7 @@ def test_reextract_picks_up_a_new_alias():
 def test_an_article_reporting_a_draft_statement_becomes_a_draft_candidate():
     from apps.statements.models import StatementDraft
 
-    source = receive(SEED.name, SEED.read_bytes())
+    source = received(SEED.name, SEED.read_bytes())
     ingest.source_ingest(source_id=source.pk)
     draft = StatementDraft.objects.get(source=source)
     assert draft.quotes and "мониторинга прекращения огня" in draft.quotes[0]
@@ -201,7 +201,7 @@ RECALLED = (
 def test_a_recalled_step_is_an_event_and_a_dated_contribution_of_its_own():
     from apps.coalition.selectors import commitment_histories
 
-    source = receive("recalled.txt", RECALLED)
+    source = received("recalled.txt", RECALLED)
     ingest.source_ingest(source_id=source.pk)
     events = list(TimelineEvent.objects.filter(source=source).order_by("ordinal"))
     assert [(e.ordinal, str(e.occurred_on), e.commitment_statuses) for e in events] == [
@@ -218,7 +218,7 @@ def test_a_recalled_step_is_an_event_and_a_dated_contribution_of_its_own():
 
 
 def test_a_reviewed_contribution_finds_its_event_again_after_reextraction():
-    source = receive("recalled.txt", RECALLED)
+    source = received("recalled.txt", RECALLED)
     ingest.source_ingest(source_id=source.pk)
     reviewed = Contribution.objects.get(source=source, status="pledged")
     reviewed.review_state = Contribution.ReviewState.CONFIRMED

@@ -96,7 +96,7 @@ _WE = re.compile(r"(?:^|[\s(«\"“])(?:we|мы|ми)\b")
 # An interview's turn opens with its speaker's name and a colon ("Collins: It's been extended", "Юнсон: ...");
 # in the answer, "we" and "our" are the speaker's country.
 _TURN_LABEL = re.compile(r"^\s*[^\W\d_][\w'’.-]*(?:[ -][^\W\d_][\w'’.-]*){0,3}:\s")
-_WE_OR_OUR = re.compile(r"(?:^|[\s(«\"“])(?:we|our|us|мы|наш\w*|нам|нас|ми|наш\w*)\b")
+_WE_OR_OUR = re.compile(r"(?:^|[\s(«\"“])(?:we|our|us|мы|ми|наш\w*|нам|нас)\b")
 # A sentence that passes on what others say or are said to plan: less sure than one that states it.
 _HEARSAY = re.compile(
     r"источник|джерел|sources?\b|according to|по данным|за даними|со ссылкой|з посиланням|citing|reportedly|"
@@ -286,7 +286,7 @@ def commitment_statements(
             we = _issuer(actors)  # "We, the leaders of the Coalition of the Willing, ..."
         turn = _TURN_LABEL.match(sentence)
         if turn:
-            label_start = unit_start + len(body[unit_start:unit_end]) - len(body[unit_start:unit_end].lstrip())
+            label_start = _text_start(body, unit_start, unit_end)
             speaker = _speaker(body, ordered, starts, (label_start, label_start + turn.end()), gazetteer.person_member)
         status_override = ""
         point = bool(_POINT.match(sentence))
@@ -327,8 +327,7 @@ def commitment_statements(
         if (not (in_draft or point or status_override or carried_status)
                 and _heading(body, unit_start, unit_end, low, language)):
             continue  # a sub-heading names a theme ("Франция и Италия: патрули и воздушная разведка"), no deed
-        raw = body[unit_start:unit_end]
-        offset = unit_start + len(raw) - len(raw.lstrip())
+        offset = _text_start(body, unit_start, unit_end)
         positions: dict[str, int] = {}
         via_person: set[str] = set()
         for m in ordered[bisect_left(starts, offset) : bisect_left(starts, offset + len(sentence))]:
@@ -379,10 +378,16 @@ _HEADING_WORDS = 10
 _SENTENCE_END = ".!?…»\"”“)"
 
 
+def _text_start(body: str, start: int, end: int) -> int:
+    """Where a unit's text starts in the body, past the spaces before it (the unit's text is stripped)."""
+    raw = body[start:end]
+    return start + len(raw) - len(raw.lstrip())
+
+
 def _heading(body: str, start: int, end: int, low: str, lang: str | None) -> bool:
     """Is a unit a short sub-heading with no verb of status: a line of its own without a sentence's end?"""
     raw = body[start:end]
-    first, last = start + len(raw) - len(raw.lstrip()), start + len(raw.rstrip())
+    first, last = _text_start(body, start, end), start + len(raw.rstrip())
     own_line = body[:first].rstrip(" \t")[-1:] in ("\n", "") and body[last:].lstrip(" \t")[:1] in ("\n", "")
     line = raw.strip()
     return (own_line and not line.endswith(tuple(_SENTENCE_END)) and len(line.split()) <= _HEADING_WORDS
